@@ -1,0 +1,22 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CreatedAtColumn, IdColumn, InstantColumn, TextColumn, UuidColumn } from '../common/database-columns.js';
+import { Participant } from '../participants/participant.entity.js';
+
+export const TOKEN_ROLES = ['admin', 'organizer', 'delegate'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
+
+@Entity('api_tokens')
+export class ApiToken {
+  @IdColumn() id: string;
+  @TextColumn('name') name: string;
+  /** SHA-256 of the token, hex; the token itself is shown once and never stored. */
+  @Index('uq_api_tokens_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
+  @TextColumn('role') role: TokenRole;
+  @Column({ name: 'committee_ids', type: 'uuid', array: true, default: () => "'{}'" }) committeeIds: string[];
+  @UuidColumn('participant_id', true) participantId: string | null;
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: Participant;
+  @CreatedAtColumn() createdAt: Date;
+  @InstantColumn('revoked_at', true) revokedAt: Date | null;
+}

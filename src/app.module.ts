@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
+import { AuthGuard } from './common/auth/auth.guard.js';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
+import { APP_CONFIG, type AppConfig } from './config/app-config.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+
+export interface AppOptions {
+  /** Called with every SQL statement (the benchmark counts them). */
+  onQuery?: (sql: string) => void;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (request) => (request as { id?: string }).id ?? '',
+            customProps: (request) => ({ requestId: (request as { id?: string }).id }),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        DatabaseModule.forRoot({ ...config, onQuery: options.onQuery }),
+        HealthModule,
+        ApiTokensModule,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        ProblemDetailsFilter,
+        { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,26 @@
+import { Column, Entity, Index } from 'typeorm';
+import {
+  CreatedAtColumn,
+  IdColumn,
+  LocalizedColumn,
+  TextColumn,
+  UpdatedAtColumn,
+} from '../common/database-columns.js';
+import type { LocalizedText } from '../common/i18n/localized-text.js';
+
+@Entity('committees')
+export class Committee {
+  @IdColumn() id: string;
+  @Index('uq_committees_slug', { unique: true }) @TextColumn('slug') slug: string;
+  @LocalizedColumn('name') name: LocalizedText;
+  @LocalizedColumn('description', true) description: LocalizedText | null;
+  @TextColumn('default_time_zone') defaultTimeZone: string;
+  @TextColumn('default_locale') defaultLocale: string;
+  /**
+   * Goes up with every change that any calendar feed of the committee could show, so a
+   * feed's ETag is known from one small query, without rendering.
+   */
+  @Column({ name: 'content_version', type: 'integer', default: 0 }) contentVersion: number;
+  @CreatedAtColumn() createdAt: Date;
+  @UpdatedAtColumn() updatedAt: Date;
+}

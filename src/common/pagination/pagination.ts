@@ -1,0 +1,81 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { invalid } from '../errors/problem.js';
+
+export class PageQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50, example: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page', example: 'WyIyMDI2LTEyLTAx…' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/**
+ * Keyset pagination over `(sortExpression, id)`. The sort value travels in the cursor as
+ * PostgreSQL text, so microsecond timestamps compare exactly; rows added between requests
+ * never make a page repeat or skip a row that was already there.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  options: { sortExpression: string; idExpression: string; page: PageQuery; sortCast: string },
+): Promise<Page<T>> {
+  const limit = options.page.limit ?? 50;
+  const { sortExpression, idExpression, sortCast } = options;
+  if (options.page.cursor) {
+    const [sortValue, id] = decodeCursor(options.page.cursor);
+    query.andWhere(`(${sortExpression}, ${idExpression}) > (CAST(:cursorSort AS ${sortCast}), CAST(:cursorId AS uuid))`, {
+      cursorSort: sortValue,
+      cursorId: id,
+    });
+  }
+  query
+    .addSelect(`${sortExpression}::text`, 'page_sort')
+    .orderBy(sortExpression, 'ASC')
+    .addOrderBy(idExpression, 'ASC')
+    .limit(limit + 1);
+  const { entities, raw } = await query.getRawAndEntities<{ page_sort: string }>();
+  const items = entities.slice(0, limit);
+  const last = items.at(-1);
+  const nextCursor =
+    entities.length > limit && last
+      ? encodeCursor([raw[limit - 1].page_sort, (last as unknown as { id: string }).id])
+      : null;
+  return { items, nextCursor };
+}
+
+export function encodeCursor(values: [string, string]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): [string, string] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === 2 &&
+      typeof values[0] === 'string' &&
+      typeof values[1] === 'string' &&
+      /^[0-9a-f-]{36}$/i.test(values[1])
+    ) {
+      return [values[0], values[1]];
+    }
+  } catch {
+    // fall through to the problem below
+  }
+  throw invalid('cursor', 'is not a cursor this API handed out');
+}

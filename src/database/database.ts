@@ -1,0 +1,61 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { buildDataSourceOptions } from './data-source-options.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { runMigrationsUnderLock } from './migrate.js';
+
+export interface Database {
+  dataSource: DataSource;
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+export type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databasePoolSize'> & {
+  onQuery?: (sql: string) => void;
+};
+
+/**
+ * Connects to the configured PostgreSQL — the server in DATABASE_URL, or the embedded
+ * one — and brings its schema up to date.
+ */
+export async function openDatabase(settings: DatabaseSettings, migrate = true): Promise<Database> {
+  let embedded: EmbeddedPostgres | undefined;
+  let url = settings.databaseUrl;
+  if (url === undefined) {
+    embedded = await startEmbeddedPostgres(settings.dataDir);
+    url = embedded.url;
+  }
+  // PGlite serves one connection at a time; a larger pool would only queue behind it.
+  const poolSize = embedded ? 1 : settings.databasePoolSize;
+  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize }));
+  try {
+    await dataSource.initialize();
+    if (settings.onQuery) instrumentQueries(dataSource, settings.onQuery);
+    if (migrate) await runMigrationsUnderLock(dataSource);
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+  let closed = false;
+  return {
+    dataSource,
+    embedded: embedded !== undefined,
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** Counts statements for the benchmark; TypeORM hands every statement to its logger. */
+function instrumentQueries(dataSource: DataSource, onQuery: (sql: string) => void): void {
+  const logger = dataSource.logger;
+  const logQuery = logger.logQuery.bind(logger);
+  logger.logQuery = (query, parameters, queryRunner) => {
+    onQuery(query);
+    logQuery(query, parameters, queryRunner);
+  };
+}

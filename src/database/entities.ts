@@ -1,0 +1,25 @@
+import { AgendaItem } from '../agenda/agenda-item.entity.js';
+import { ApiToken } from '../api-tokens/api-token.entity.js';
+import { CalendarFeed } from '../calendar-feeds/calendar-feed.entity.js';
+import { Committee } from '../committees/committee.entity.js';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
+import { Participant } from '../participants/participant.entity.js';
+import { Party } from '../parties/party.entity.js';
+import { SessionParticipant } from '../sessions/session-participant.entity.js';
+import { Session } from '../sessions/session.entity.js';
+import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+
+export const ENTITIES = [
+  ApiToken,
+  IdempotencyKey,
+  Committee,
+  Party,
+  Participant,
+  WorkingGroup,
+  WorkingGroupMember,
+  Session,
+  SessionParticipant,
+  AgendaItem,
+  CalendarFeed,
+];

@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795840734326 } from './1795840734326-Initial.js';
+
+/** Every migration, in order. A generated migration is added here after review. */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [Initial1795840734326];

@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap.js';
+import { ApiTokensService } from './api-tokens/api-tokens.service.js';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) console.error(`Configuration error: ${problem}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port);
+  const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  const database = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+  console.log(`Quorum is listening on ${url} (${database})`);
+  console.log(`API documentation: ${url}/docs (OpenAPI document: ${url}/docs/openapi.json)`);
+  const firstToken = await app.get(ApiTokensService).createFirstAdminTokenIfNone(config);
+  if (firstToken) {
+    console.log(`No admin token existed, so one was created. It is shown only now; keep it:\n\n  ${firstToken}\n`);
+    console.log(`Use it as: curl -H 'Authorization: Bearer ${firstToken}' ${url}/api/v1/committees`);
+  } else if (config.adminToken) {
+    console.log('Admin access: the ADMIN_TOKEN from the environment, as Authorization: Bearer <token>');
+  } else {
+    console.log('Admin access: an admin token created earlier, or set ADMIN_TOKEN and restart');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('Quorum could not start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,60 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { createApp } from '../../src/bootstrap.js';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { FixtureContext } from './fixtures.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  /** supertest against the app, with no credentials. */
+  http: ReturnType<typeof request>;
+  /** Helpers that send the admin token, or another token. */
+  as(token: string): TokenClient;
+  admin: TokenClient;
+  ctx: FixtureContext;
+  config: AppConfig;
+  close(): Promise<void>;
+}
+
+export type TokenClient = Record<
+  'get' | 'post' | 'put' | 'patch' | 'delete',
+  (path: string) => request.Test
+>;
+
+/** The real app on this test file's own database. */
+export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const database: TestDatabase = await createTestDatabase();
+  const config: AppConfig = {
+    port: 0,
+    adminToken: ADMIN_TOKEN,
+    publicBaseUrl: 'https://quorum.test',
+    logLevel: 'silent',
+    ...database.settings,
+    ...overrides,
+  } as AppConfig;
+  const app = await createApp(config);
+  const server = app.getHttpServer();
+  const as = (token: string): TokenClient => ({
+    get: (path) => request(server).get(path).set('Authorization', `Bearer ${token}`),
+    post: (path) => request(server).post(path).set('Authorization', `Bearer ${token}`),
+    put: (path) => request(server).put(path).set('Authorization', `Bearer ${token}`),
+    patch: (path) => request(server).patch(path).set('Authorization', `Bearer ${token}`),
+    delete: (path) => request(server).delete(path).set('Authorization', `Bearer ${token}`),
+  });
+  const admin = as(ADMIN_TOKEN);
+  return {
+    app,
+    http: request(server),
+    as,
+    admin,
+    ctx: new FixtureContext(admin),
+    config,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
