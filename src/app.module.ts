@@ -7,6 +7,10 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js'
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
+import { CommitteesModule } from './committees/committees.module.js';
+import { PartiesModule } from './parties/parties.module.js';
+import { ParticipantsModule } from './participants/participants.module.js';
+import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -32,6 +36,10 @@ export class AppModule {
         DatabaseModule.forRoot({ ...config, onQuery: options.onQuery }),
         HealthModule,
         ApiTokensModule,
+        CommitteesModule,
+        PartiesModule,
+        ParticipantsModule,
+        WorkingGroupsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -15,6 +15,50 @@ export class FixtureContext {
     return response.body as Body;
   }
 
+  newCommittee(overrides: Body = {}): Promise<Body & { id: string }> {
+    return this.create('/api/v1/committees', {
+      slug: uniqueSlug('jec'),
+      name: { en: 'Iran–Russia Joint Economic Committee', fa: 'کمیسیون مشترک اقتصادی ایران و روسیه' },
+      defaultTimeZone: 'Europe/Moscow',
+      defaultLocale: 'en',
+      ...overrides,
+    }) as Promise<Body & { id: string }>;
+  }
+
+  newParty(committeeId: string, overrides: Body = {}): Promise<Body & { id: string }> {
+    return this.create(`/api/v1/committees/${committeeId}/parties`, {
+      code: 'IR',
+      name: { en: 'Iran', fa: 'ایران' },
+      timeZone: 'Asia/Tehran',
+      ...overrides,
+    }) as Promise<Body & { id: string }>;
+  }
+
+  newParticipant(committeeId: string, partyId: string, overrides: Body = {}): Promise<Body & { id: string }> {
+    return this.create(`/api/v1/committees/${committeeId}/participants`, {
+      fullName: { en: 'Delegate', fa: 'نماینده' },
+      email: `${uniqueSlug('delegate')}@example.org`,
+      partyId,
+      ...overrides,
+    }) as Promise<Body & { id: string }>;
+  }
+
+  newWorkingGroup(committeeId: string, overrides: Body = {}): Promise<Body & { id: string }> {
+    return this.create(`/api/v1/committees/${committeeId}/working-groups`, {
+      slug: uniqueSlug('wg'),
+      name: { en: 'Industry', ru: 'Промышленность' },
+      ...overrides,
+    }) as Promise<Body & { id: string }>;
+  }
+
+  /** A committee with its two parties, IR (Asia/Tehran) and RU (Europe/Moscow). */
+  async newBilateralCommittee(overrides: Body = {}) {
+    const committee = await this.newCommittee(overrides);
+    const ir = await this.newParty(committee.id, { code: 'IR', timeZone: 'Asia/Tehran' });
+    const ru = await this.newParty(committee.id, { code: 'RU', name: { en: 'Russia', ru: 'Россия' }, timeZone: 'Europe/Moscow' });
+    return { committee, ir, ru };
+  }
+
   async token(body: Body): Promise<string> {
     const created = await this.create('/api/v1/api-tokens', { name: 'test token', ...body });
     return created.token as string;

@@ -1,5 +1,6 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
@@ -16,6 +17,9 @@ export interface TestApp {
   admin: TokenClient;
   ctx: FixtureContext;
   config: AppConfig;
+  db: DataSource;
+  /** Rows in a table: a rejected write must leave this unchanged. */
+  count(table: string): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,11 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     admin,
     ctx: new FixtureContext(admin),
     config,
+    db: app.get(DataSource),
+    async count(table: string) {
+      const rows: Array<{ count: number }> = await app.get(DataSource).query(`SELECT count(*)::int AS count FROM ${table}`);
+      return rows[0].count;
+    },
     async close() {
       await app.close();
       await database.drop();

@@ -1,0 +1,72 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { LangQuery, PagedLangQuery } from '../common/i18n/lang-query.js';
+import { RequestLanguage } from '../common/i18n/request-language.js';
+import { CommitteesService } from './committees.service.js';
+import {
+  CommitteeDto,
+  CommitteePageDto,
+  CreateCommitteeDto,
+  toCommitteeDto,
+  UpdateCommitteeDto,
+} from './dto/committee.dto.js';
+
+@ApiTags('Committees')
+@ApiBearerAuth()
+@Controller('committees')
+export class CommitteesController {
+  constructor(private readonly committees: CommitteesService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CommitteeDto })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateCommitteeDto,
+    @RequestLanguage() lang?: string,
+  ): Promise<CommitteeDto> {
+    return toCommitteeDto(await this.committees.create(principal, body), lang);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: CommitteePageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: PagedLangQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<CommitteePageDto> {
+    const page = await this.committees.list(principal, query);
+    return { items: page.items.map((committee) => toCommitteeDto(committee, lang)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: CommitteeDto })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() _query: LangQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<CommitteeDto> {
+    return toCommitteeDto(await this.committees.get(principal, id), lang);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: CommitteeDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateCommitteeDto,
+    @RequestLanguage() lang?: string,
+  ): Promise<CommitteeDto> {
+    return toCommitteeDto(await this.committees.update(principal, id, body), lang);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted (only a committee with no sessions)' })
+  async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
+    await this.committees.remove(principal, id);
+  }
+}

@@ -1,0 +1,102 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { DataSource, Repository } from 'typeorm';
+import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth/access.js';
+import type { Principal } from '../common/auth/principal.js';
+import { ConflictError, NotFoundError } from '../common/errors/problem.js';
+import { toLocalizedText } from '../common/i18n/localized-text.js';
+import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
+import { Committee } from './committee.entity.js';
+import type { CreateCommitteeDto, UpdateCommitteeDto } from './dto/committee.dto.js';
+
+@Injectable()
+export class CommitteesService {
+  private readonly committees: Repository<Committee>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.committees = dataSource.getRepository(Committee);
+  }
+
+  async create(principal: Principal, input: CreateCommitteeDto): Promise<Committee> {
+    if (principal.role !== 'admin') {
+      throw new ForbiddenException({ code: 'forbidden', detail: 'Only an admin creates committees' });
+    }
+    await this.assertSlugFree(input.slug);
+    const locale = input.defaultLocale ?? 'en';
+    return this.committees.save(
+      this.committees.create({
+        slug: input.slug,
+        name: toLocalizedText(input.name, locale),
+        description: input.description ? toLocalizedText(input.description, locale) : null,
+        defaultTimeZone: input.defaultTimeZone,
+        defaultLocale: locale,
+      }),
+    );
+  }
+
+  list(principal: Principal, page: PageQuery): Promise<Page<Committee>> {
+    const query = this.committees.createQueryBuilder('committee');
+    if (principal.role === 'organizer') {
+      query.where('committee.id = ANY(:ids)', { ids: principal.committeeIds });
+    } else if (principal.role === 'delegate') {
+      query.where('committee.id = :id', { id: principal.participantCommitteeId });
+    }
+    return paginate(query, {
+      sortExpression: 'committee.created_at',
+      idExpression: 'committee.id',
+      sortCast: 'timestamptz',
+      page,
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<Committee> {
+    assertCanReadCommittee(principal, id);
+    const committee = await this.committees.findOneBy({ id });
+    if (!committee) throw new NotFoundError('Committee');
+    return committee;
+  }
+
+  async update(principal: Principal, id: string, input: UpdateCommitteeDto): Promise<Committee> {
+    assertCanManageCommittee(principal, id);
+    const committee = await this.get(principal, id);
+    if (input.slug !== undefined && input.slug !== committee.slug) await this.assertSlugFree(input.slug);
+    const locale = input.defaultLocale ?? committee.defaultLocale;
+    Object.assign(committee, {
+      ...(input.slug !== undefined && { slug: input.slug }),
+      ...(input.name !== undefined && { name: toLocalizedText(input.name, locale) }),
+      ...(input.description !== undefined && {
+        description: input.description === null ? null : toLocalizedText(input.description, locale),
+      }),
+      ...(input.defaultTimeZone !== undefined && { defaultTimeZone: input.defaultTimeZone }),
+      ...(input.defaultLocale !== undefined && { defaultLocale: input.defaultLocale }),
+    });
+    committee.contentVersion += 1;
+    return this.committees.save(committee);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    assertCanManageCommittee(principal, id);
+    await this.dataSource.transaction(async (manager) => {
+      const [committee] = await manager.query<Array<{ id: string }>>(
+        'SELECT id FROM committees WHERE id = $1 FOR UPDATE',
+        [id],
+      );
+      if (!committee) throw new NotFoundError('Committee');
+      const [{ count }] = await manager.query<Array<{ count: number }>>(
+        'SELECT count(*)::int AS count FROM sessions WHERE committee_id = $1',
+        [id],
+      );
+      if (count > 0) {
+        throw new ConflictError('committee-has-sessions', `The committee has ${count} session(s); delete them first`);
+      }
+      await manager.query('DELETE FROM committees WHERE id = $1', [id]);
+    });
+  }
+
+  private async assertSlugFree(slug: string): Promise<void> {
+    if (await this.committees.existsBy({ slug })) {
+      throw new ConflictError('slug-taken', `The slug "${slug}" is already used by another committee`, [
+        { path: 'slug', message: 'is already used by another committee' },
+      ]);
+    }
+  }
+}

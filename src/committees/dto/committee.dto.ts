@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
+import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
+import { IsTimeZone } from '../../common/validation/is-time-zone.js';
+import { LOCALE, LOCALE_MESSAGE, SLUG, SLUG_MESSAGE } from '../../common/validation/patterns.js';
+import type { Committee } from '../committee.entity.js';
+
+export class CreateCommitteeDto {
+  @ApiProperty({ example: 'iran-russia-jec', pattern: SLUG.source })
+  @IsString()
+  @Length(1, 100)
+  @Matches(SLUG, { message: `slug ${SLUG_MESSAGE}` })
+  slug: string;
+
+  @IsLocalizedText({
+    maxLength: NAME_MAX,
+    example: {
+      en: 'Iran–Russia Joint Economic Committee',
+      fa: 'کمیسیون مشترک اقتصادی ایران و روسیه',
+      ru: 'Российско-иранская межправительственная комиссия',
+    },
+  })
+  name: string | LocalizedText;
+
+  @IsLocalizedText({ maxLength: DESCRIPTION_MAX, optional: true, example: { en: 'Trade, industry and customs' } })
+  description?: string | LocalizedText | null;
+
+  @ApiProperty({ example: 'Europe/Moscow', description: 'IANA time zone' })
+  @IsTimeZone()
+  defaultTimeZone: string;
+
+  @ApiPropertyOptional({ example: 'en', default: 'en' })
+  @IsOptional()
+  @Matches(LOCALE, { message: `defaultLocale ${LOCALE_MESSAGE}` })
+  defaultLocale?: string;
+}
+
+export class UpdateCommitteeDto extends PartialType(CreateCommitteeDto) {}
+
+export class CommitteeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'iran-russia-jec' }) slug: string;
+  @ApiProperty({ example: { en: 'Iran–Russia Joint Economic Committee' } }) name: LocalizedText;
+  @ApiProperty({ nullable: true, example: null }) description: LocalizedText | null;
+  @ApiProperty({ example: 'Europe/Moscow' }) defaultTimeZone: string;
+  @ApiProperty({ example: 'en' }) defaultLocale: string;
+  @ApiProperty({ example: '2026-11-28T09:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ example: '2026-11-28T09:00:00.000Z' }) updatedAt: string;
+  @ApiPropertyOptional({
+    description: 'Present when a language was asked for (?lang= or Accept-Language)',
+    example: { lang: 'fa', name: 'کمیسیون مشترک اقتصادی ایران و روسیه', description: null },
+  })
+  resolved?: { lang: string; name: string | null; description: string | null };
+}
+
+export class CommitteePageDto {
+  @ApiProperty({ type: [CommitteeDto] }) items: CommitteeDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export function toCommitteeDto(committee: Committee, lang?: string): CommitteeDto {
+  return {
+    id: committee.id,
+    slug: committee.slug,
+    name: committee.name,
+    description: committee.description,
+    defaultTimeZone: committee.defaultTimeZone,
+    defaultLocale: committee.defaultLocale,
+    createdAt: committee.createdAt.toISOString(),
+    updatedAt: committee.updatedAt.toISOString(),
+    ...(lang
+      ? {
+          resolved: {
+            lang,
+            name: resolveText(committee.name, lang),
+            description: resolveText(committee.description, lang),
+          },
+        }
+      : {}),
+  };
+}

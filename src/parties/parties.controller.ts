@@ -1,0 +1,63 @@
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { LangQuery, PagedLangQuery } from '../common/i18n/lang-query.js';
+import { RequestLanguage } from '../common/i18n/request-language.js';
+import { CreatePartyDto, PartyDto, PartyPageDto, toPartyDto, UpdatePartyDto } from './dto/party.dto.js';
+import { PartiesService } from './parties.service.js';
+
+@ApiTags('Parties')
+@ApiBearerAuth()
+@Controller('committees/:committeeId/parties')
+export class PartiesController {
+  constructor(private readonly parties: PartiesService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: PartyDto })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('committeeId') committeeId: string,
+    @Body() body: CreatePartyDto,
+    @RequestLanguage() lang?: string,
+  ): Promise<PartyDto> {
+    return toPartyDto(await this.parties.create(principal, committeeId, body), lang);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: PartyPageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('committeeId') committeeId: string,
+    @Query() query: PagedLangQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<PartyPageDto> {
+    const page = await this.parties.list(principal, committeeId, query);
+    return { items: page.items.map((party) => toPartyDto(party, lang)), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: PartyDto })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('committeeId') committeeId: string,
+    @UuidParam('id') id: string,
+    @Query() _query: LangQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<PartyDto> {
+    return toPartyDto(await this.parties.get(principal, committeeId, id), lang);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: PartyDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('committeeId') committeeId: string,
+    @UuidParam('id') id: string,
+    @Body() body: UpdatePartyDto,
+    @RequestLanguage() lang?: string,
+  ): Promise<PartyDto> {
+    return toPartyDto(await this.parties.update(principal, committeeId, id, body), lang);
+  }
+}

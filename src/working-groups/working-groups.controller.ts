@@ -1,0 +1,117 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { LangQuery, PagedLangQuery } from '../common/i18n/lang-query.js';
+import { RequestLanguage } from '../common/i18n/request-language.js';
+import {
+  AddMemberDto,
+  ChangeMemberRoleDto,
+  CreateWorkingGroupDto,
+  MemberDto,
+  MemberListDto,
+  toMemberDto,
+  toWorkingGroupDto,
+  UpdateWorkingGroupDto,
+  WorkingGroupDto,
+  WorkingGroupPageDto,
+} from './dto/working-group.dto.js';
+import { WorkingGroupsService } from './working-groups.service.js';
+
+@ApiTags('Working groups')
+@ApiBearerAuth()
+@Controller()
+export class WorkingGroupsController {
+  constructor(private readonly groups: WorkingGroupsService) {}
+
+  @Post('committees/:committeeId/working-groups')
+  @ApiCreatedResponse({ type: WorkingGroupDto })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('committeeId') committeeId: string,
+    @Body() body: CreateWorkingGroupDto,
+    @RequestLanguage() lang?: string,
+  ): Promise<WorkingGroupDto> {
+    return toWorkingGroupDto(await this.groups.create(principal, committeeId, body), lang);
+  }
+
+  @Get('committees/:committeeId/working-groups')
+  @ApiOkResponse({ type: WorkingGroupPageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('committeeId') committeeId: string,
+    @Query() query: PagedLangQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<WorkingGroupPageDto> {
+    const page = await this.groups.list(principal, committeeId, query);
+    return { items: page.items.map((group) => toWorkingGroupDto(group, lang)), nextCursor: page.nextCursor };
+  }
+
+  @Get('working-groups/:id')
+  @ApiOkResponse({ type: WorkingGroupDto })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() _query: LangQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<WorkingGroupDto> {
+    return toWorkingGroupDto(await this.groups.get(principal, id), lang);
+  }
+
+  @Patch('working-groups/:id')
+  @ApiOkResponse({ type: WorkingGroupDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateWorkingGroupDto,
+    @RequestLanguage() lang?: string,
+  ): Promise<WorkingGroupDto> {
+    return toWorkingGroupDto(await this.groups.update(principal, id, body), lang);
+  }
+
+  @Post('working-groups/:id/archive')
+  @HttpCode(200)
+  @ApiOkResponse({ type: WorkingGroupDto, description: 'The working group, now archived' })
+  async archive(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<WorkingGroupDto> {
+    return toWorkingGroupDto(await this.groups.archive(principal, id));
+  }
+
+  @Get('working-groups/:id/members')
+  @ApiOkResponse({ type: MemberListDto })
+  async members(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<MemberListDto> {
+    return { items: (await this.groups.members(principal, id)).map(toMemberDto) };
+  }
+
+  @Post('working-groups/:id/members')
+  @ApiCreatedResponse({ type: MemberDto })
+  async addMember(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: AddMemberDto,
+  ): Promise<MemberDto> {
+    return toMemberDto(await this.groups.addMember(principal, id, body));
+  }
+
+  @Patch('working-groups/:id/members/:participantId')
+  @ApiOkResponse({ type: MemberDto })
+  async changeMemberRole(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @UuidParam('participantId') participantId: string,
+    @Body() body: ChangeMemberRoleDto,
+  ): Promise<MemberDto> {
+    return toMemberDto(await this.groups.changeMemberRole(principal, id, participantId, body.role));
+  }
+
+  @Delete('working-groups/:id/members/:participantId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed from the working group' })
+  async removeMember(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @UuidParam('participantId') participantId: string,
+  ): Promise<void> {
+    await this.groups.removeMember(principal, id, participantId);
+  }
+}
