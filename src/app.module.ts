@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
@@ -11,6 +12,8 @@ import { CommitteesModule } from './committees/committees.module.js';
 import { PartiesModule } from './parties/parties.module.js';
 import { ParticipantsModule } from './participants/participants.module.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
+import { AgendaModule } from './agenda/agenda.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -40,10 +43,13 @@ export class AppModule {
         PartiesModule,
         ParticipantsModule,
         WorkingGroupsModule,
+        SessionsModule,
+        AgendaModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ProblemDetailsFilter,
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
       ],

@@ -10,7 +10,15 @@ import {
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 import { Session } from '../sessions/session.entity.js';
 
-export const AGENDA_ITEM_KINDS = ['opening', 'presentation', 'discussion', 'decision', 'break', 'closing', 'other'] as const;
+export const AGENDA_ITEM_KINDS = [
+  'opening',
+  'presentation',
+  'discussion',
+  'decision',
+  'break',
+  'closing',
+  'other',
+] as const;
 export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
 
 export interface AgendaLink {

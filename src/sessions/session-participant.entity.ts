@@ -3,7 +3,15 @@ import { CreatedAtColumn, TextColumn, UpdatedAtColumn } from '../common/database
 import { Participant } from '../participants/participant.entity.js';
 import { Session } from './session.entity.js';
 
-export const INVITEE_ROLES = ['chair', 'moderator', 'speaker', 'member', 'observer', 'interpreter', 'attendee'] as const;
+export const INVITEE_ROLES = [
+  'chair',
+  'moderator',
+  'speaker',
+  'member',
+  'observer',
+  'interpreter',
+  'attendee',
+] as const;
 export type InviteeRole = (typeof INVITEE_ROLES)[number];
 export const ATTENDANCES = ['required', 'optional'] as const;
 export type Attendance = (typeof ATTENDANCES)[number];

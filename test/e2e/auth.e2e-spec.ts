@@ -19,7 +19,10 @@ describe('API tokens and authentication', () => {
   });
 
   it('creates a token shown once, stored only as a hash, listed without the secret', async () => {
-    const created = await t.admin.post('/api/v1/api-tokens').send({ name: 'Second admin', role: 'admin' }).expect(201);
+    const created = await t.admin
+      .post('/api/v1/api-tokens')
+      .send({ name: 'Second admin', role: 'admin' })
+      .expect(201);
     expect(created.body.token).toMatch(/^qrm_[A-Za-z0-9_-]{43}$/);
     const stored: Array<{ token_hash: string }> = await t.app
       .get(DataSource)
@@ -34,7 +37,10 @@ describe('API tokens and authentication', () => {
   });
 
   it('stops a revoked token at once', async () => {
-    const created = await t.admin.post('/api/v1/api-tokens').send({ name: 'Temp', role: 'admin' }).expect(201);
+    const created = await t.admin
+      .post('/api/v1/api-tokens')
+      .send({ name: 'Temp', role: 'admin' })
+      .expect(201);
     await t.as(created.body.token).get('/api/v1/api-tokens').expect(200);
     await t.admin.delete(`/api/v1/api-tokens/${created.body.id}`).expect(204);
     const after = await t.as(created.body.token).get('/api/v1/api-tokens');

@@ -12,7 +12,12 @@ describe('Committees and parties', () => {
   it('creates, gets, lists and updates a committee', async () => {
     const created = await t.admin
       .post('/api/v1/committees')
-      .send({ slug: 'ir-ru-jec', name: 'Joint Economic Committee', defaultTimeZone: 'Europe/Moscow', defaultLocale: 'ru' })
+      .send({
+        slug: 'ir-ru-jec',
+        name: 'Joint Economic Committee',
+        defaultTimeZone: 'Europe/Moscow',
+        defaultLocale: 'ru',
+      })
       .expect(201);
     expect(created.body).toMatchObject({
       slug: 'ir-ru-jec',
@@ -21,7 +26,11 @@ describe('Committees and parties', () => {
       defaultLocale: 'ru',
     });
     const fetched = await t.admin.get(`/api/v1/committees/${created.body.id}?lang=fa`).expect(200);
-    expect(fetched.body.resolved).toEqual({ lang: 'fa', name: 'Joint Economic Committee', description: null });
+    expect(fetched.body.resolved).toEqual({
+      lang: 'fa',
+      name: 'Joint Economic Committee',
+      description: null,
+    });
     const updated = await t.admin
       .patch(`/api/v1/committees/${created.body.id}`)
       .send({ name: { en: 'JEC', fa: 'کمیسیون مشترک' } })
@@ -71,7 +80,10 @@ describe('Committees and parties', () => {
       ['RU', 'Europe/Moscow'],
       ['AR', 'America/Argentina/Buenos_Aires'],
     ]) {
-      await t.admin.post(`/api/v1/committees/${committee.id}/parties`).send({ code, name: code, timeZone }).expect(201);
+      await t.admin
+        .post(`/api/v1/committees/${committee.id}/parties`)
+        .send({ code, name: code, timeZone })
+        .expect(201);
     }
     const before = await t.count('parties');
     for (const timeZone of ['Asia/Teheran', 'GMT+3', 'Mars/Olympus']) {
@@ -118,7 +130,10 @@ describe('Committees and parties', () => {
       [{ code: 'DE', workingHours: { start: '9:00', end: '17:00' } }, 'workingHours.start'],
       [{ code: 'DE', extraNonWorkingDays: ['2026-02-30'] }, 'extraNonWorkingDays[0]'],
       [{ code: 'DE', extraWorkingDays: ['next monday'] }, 'extraWorkingDays'],
-      [{ code: 'DE', extraNonWorkingDays: ['2026-05-02'], extraWorkingDays: ['2026-05-02'] }, 'extraWorkingDays'],
+      [
+        { code: 'DE', extraNonWorkingDays: ['2026-05-02'], extraWorkingDays: ['2026-05-02'] },
+        'extraWorkingDays',
+      ],
       [{ code: 'DE', holidayCountry: 'ZZ' }, 'holidayCountry'],
     ];
     for (const [fields, path] of cases) {
@@ -143,7 +158,10 @@ describe('Committees and parties', () => {
       .patch(`/api/v1/committees/${committee.id}/parties/${russia.id}`)
       .send({ extraWorkingDays: ['2026-11-01'], extraNonWorkingDays: ['2026-11-03'] })
       .expect(200);
-    expect(updated.body).toMatchObject({ extraWorkingDays: ['2026-11-01'], extraNonWorkingDays: ['2026-11-03'] });
+    expect(updated.body).toMatchObject({
+      extraWorkingDays: ['2026-11-01'],
+      extraNonWorkingDays: ['2026-11-03'],
+    });
     const list = await t.admin.get(`/api/v1/committees/${committee.id}/parties`).expect(200);
     expect(list.body.items).toHaveLength(1);
   });
@@ -158,7 +176,9 @@ describe('Committees and parties', () => {
     const fetched = await t.admin.get(`/api/v1/committees/${committee.id}`).expect(200);
     expect(fetched.body.name).toEqual(tricky);
     expect(Buffer.from(fetched.body.description.fa, 'utf8')).toEqual(Buffer.from(tricky.fa, 'utf8'));
-    const resolved = await t.admin.get(`/api/v1/committees/${committee.id}`).set('Accept-Language', 'ru-RU, en;q=0.5');
+    const resolved = await t.admin
+      .get(`/api/v1/committees/${committee.id}`)
+      .set('Accept-Language', 'ru-RU, en;q=0.5');
     expect(resolved.body.resolved.name).toBe(tricky.ru);
   });
 
@@ -176,13 +196,22 @@ describe('Committees and parties', () => {
     for (const [fields, path] of cases) {
       const response = await t.admin
         .post('/api/v1/committees')
-        .send({ slug: `limits-${cases.indexOf(cases.find((c) => c[0] === fields)!)}`, defaultTimeZone: 'UTC', ...fields });
+        .send({
+          slug: `limits-${cases.indexOf(cases.find((c) => c[0] === fields)!)}`,
+          defaultTimeZone: 'UTC',
+          ...fields,
+        });
       expect(response.status).toBe(422);
       expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual([path]);
     }
     const longest = await t.admin
       .post('/api/v1/committees')
-      .send({ slug: 'limits-ok', name: 'ن'.repeat(200), description: 'd'.repeat(10_000), defaultTimeZone: 'UTC' });
+      .send({
+        slug: 'limits-ok',
+        name: 'ن'.repeat(200),
+        description: 'd'.repeat(10_000),
+        defaultTimeZone: 'UTC',
+      });
     expect(longest.status).toBe(201);
     expect(await t.count('committees')).toBe(before + 1);
   });
@@ -197,7 +226,9 @@ describe('Committees and parties', () => {
     const seen = [...first.body.items.map((party: { code: string }) => party.code)];
     let cursor = first.body.nextCursor;
     while (cursor) {
-      const page = await t.admin.get(`/api/v1/committees/${committee.id}/parties?limit=2&cursor=${cursor}`).expect(200);
+      const page = await t.admin
+        .get(`/api/v1/committees/${committee.id}/parties?limit=2&cursor=${cursor}`)
+        .expect(200);
       seen.push(...page.body.items.map((party: { code: string }) => party.code));
       cursor = page.body.nextCursor;
     }
@@ -215,7 +246,10 @@ describe('Committees and parties', () => {
     await organizer.patch(`/api/v1/committees/${own.id}`).send({ name: 'Renamed' }).expect(200);
     await organizer.get(`/api/v1/committees/${other.id}`).expect(404);
     await organizer.patch(`/api/v1/committees/${other.id}`).send({ name: 'Hijacked' }).expect(404);
-    await organizer.post('/api/v1/committees').send({ slug: 'mine', name: 'x', defaultTimeZone: 'UTC' }).expect(403);
+    await organizer
+      .post('/api/v1/committees')
+      .send({ slug: 'mine', name: 'x', defaultTimeZone: 'UTC' })
+      .expect(403);
     const list = await organizer.get('/api/v1/committees').expect(200);
     expect(list.body.items.map((item: { id: string }) => item.id)).toEqual([own.id]);
   });

@@ -55,7 +55,9 @@ describe('HTTP foundation', () => {
   });
 
   it('names each invalid and unknown field in a 422', async () => {
-    const response = await t.admin.post('/api/v1/api-tokens').send({ name: '', role: 'emperor', colour: 'red' });
+    const response = await t.admin
+      .post('/api/v1/api-tokens')
+      .send({ name: '', role: 'emperor', colour: 'red' });
     expect(response.status).toBe(422);
     const paths = (response.body.errors as Array<{ path: string }>).map((error) => error.path).sort();
     expect(paths).toEqual(['colour', 'name', 'role']);
@@ -71,7 +73,9 @@ describe('HTTP foundation', () => {
   it('serves the OpenAPI document and the docs page', async () => {
     const document = await t.http.get('/docs/openapi.json').expect(200);
     expect(document.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(document.body.paths)).toEqual(expect.arrayContaining(['/api/v1/api-tokens', '/health/ready']));
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/api-tokens', '/health/ready']),
+    );
     const page = await t.http.get('/docs').expect(200);
     expect(page.text).toContain('swagger');
   });

@@ -34,7 +34,11 @@ describe('Participants and working groups', () => {
       locale: 'fa',
     });
     const fetched = await t.admin.get(`/api/v1/participants/${response.body.id}?lang=ru`).expect(200);
-    expect(fetched.body.resolved).toMatchObject({ lang: 'ru', fullName: 'Казем Джалали', position: 'Ambassador' });
+    expect(fetched.body.resolved).toMatchObject({
+      lang: 'ru',
+      fullName: 'Казем Джалали',
+      position: 'Ambassador',
+    });
   });
 
   it('refuses an e-mail already used in the committee whatever its case, naming the field', async () => {
@@ -49,7 +53,9 @@ describe('Participants and working groups', () => {
     ]);
     expect(await t.count('participants')).toBe(before);
     const elsewhere = await t.ctx.newBilateralCommittee();
-    await t.ctx.newParticipant(elsewhere.committee.id, elsewhere.ru.id, { email: 'o.ryazantsev@minprom.gov.ru' });
+    await t.ctx.newParticipant(elsewhere.committee.id, elsewhere.ru.id, {
+      email: 'o.ryazantsev@minprom.gov.ru',
+    });
   });
 
   it('refuses a party of another committee and bad fields, writing nothing', async () => {
@@ -59,7 +65,9 @@ describe('Participants and working groups', () => {
       .post(`/api/v1/committees/${committee.id}/participants`)
       .send({ fullName: 'X', email: 'x@example.org', partyId: other.ir.id });
     expect(foreign.status).toBe(422);
-    expect(foreign.body.errors).toEqual([{ path: 'partyId', message: 'must be a party of the same committee' }]);
+    expect(foreign.body.errors).toEqual([
+      { path: 'partyId', message: 'must be a party of the same committee' },
+    ]);
     const cases: Array<[Record<string, unknown>, string]> = [
       [{ email: 'not-an-email' }, 'email'],
       [{ partyId: 'nope' }, 'partyId'],
@@ -93,7 +101,9 @@ describe('Participants and working groups', () => {
     await t.ctx.newParticipant(c, searchCommittee.ru.id, { fullName: { ru: 'Пётр Семёнов' } });
     const names = async (query: string): Promise<string[]> => {
       const response = await t.admin.get(`/api/v1/committees/${c}/participants?${query}`).expect(200);
-      return response.body.items.map((item: { fullName: Record<string, string> }) => Object.values(item.fullName)[0]);
+      return response.body.items.map(
+        (item: { fullName: Record<string, string> }) => Object.values(item.fullName)[0],
+      );
     };
     expect(await names(`partyId=${searchCommittee.ru.id}`)).toEqual(['Oleg Ryazantsev', 'Пётр Семёнов']);
     expect(await names('delegationRole=co_chair')).toEqual(['Hamid Zadboum', 'Oleg Ryazantsev']);
@@ -131,18 +141,29 @@ describe('Participants and working groups', () => {
   });
 
   it('manages working groups and their members', async () => {
-    const group = await t.ctx.newWorkingGroup(committee.id, { slug: 'trade-customs', name: 'Trade and customs' });
+    const group = await t.ctx.newWorkingGroup(committee.id, {
+      slug: 'trade-customs',
+      name: 'Trade and customs',
+    });
     const member = await t.ctx.newParticipant(committee.id, ru.id, { fullName: { ru: 'Член' } });
     const added = await t.admin
       .post(`/api/v1/working-groups/${group.id}/members`)
       .send({ participantId: member.id, role: 'secretary' })
       .expect(201);
-    expect(added.body).toMatchObject({ participantId: member.id, role: 'secretary', fullName: { ru: 'Член' } });
-    const twice = await t.admin.post(`/api/v1/working-groups/${group.id}/members`).send({ participantId: member.id });
+    expect(added.body).toMatchObject({
+      participantId: member.id,
+      role: 'secretary',
+      fullName: { ru: 'Член' },
+    });
+    const twice = await t.admin
+      .post(`/api/v1/working-groups/${group.id}/members`)
+      .send({ participantId: member.id });
     expect(twice.status).toBe(409);
     const other = await t.ctx.newBilateralCommittee();
     const outsider = await t.ctx.newParticipant(other.committee.id, other.ir.id);
-    const foreign = await t.admin.post(`/api/v1/working-groups/${group.id}/members`).send({ participantId: outsider.id });
+    const foreign = await t.admin
+      .post(`/api/v1/working-groups/${group.id}/members`)
+      .send({ participantId: outsider.id });
     expect(foreign.status).toBe(422);
     expect(foreign.body.errors[0].path).toBe('participantId');
 
@@ -151,7 +172,9 @@ describe('Participants and working groups', () => {
       .send({ role: 'co_chair' })
       .expect(200);
     const members = await t.admin.get(`/api/v1/working-groups/${group.id}/members`).expect(200);
-    expect(members.body.items).toEqual([expect.objectContaining({ participantId: member.id, role: 'co_chair' })]);
+    expect(members.body.items).toEqual([
+      expect.objectContaining({ participantId: member.id, role: 'co_chair' }),
+    ]);
     await t.admin.delete(`/api/v1/working-groups/${group.id}/members/${member.id}`).expect(204);
     await t.admin.delete(`/api/v1/working-groups/${group.id}/members/${member.id}`).expect(404);
 
@@ -198,10 +221,16 @@ describe('Participants and working groups', () => {
         .send({ timeZone: 'Europe/Moscow', locale: 'ru' })
         .expect(200);
       expect(changed.body).toMatchObject({ timeZone: 'Europe/Moscow', locale: 'ru' });
-      await delegate.patch(`/api/v1/participants/${delegateId}`).send({ delegationRole: 'co_chair' }).expect(403);
+      await delegate
+        .patch(`/api/v1/participants/${delegateId}`)
+        .send({ delegationRole: 'co_chair' })
+        .expect(403);
       const someoneElse = await t.ctx.newParticipant(committee.id, ir.id);
       await delegate.patch(`/api/v1/participants/${someoneElse.id}`).send({ locale: 'en' }).expect(403);
-      await delegate.post(`/api/v1/committees/${committee.id}/parties`).send({ code: 'DE', name: 'x', timeZone: 'UTC' }).expect(403);
+      await delegate
+        .post(`/api/v1/committees/${committee.id}/parties`)
+        .send({ code: 'DE', name: 'x', timeZone: 'UTC' })
+        .expect(403);
       const fetched = await t.admin.get(`/api/v1/participants/${delegateId}`).expect(200);
       expect(fetched.body.delegationRole).toBe('member');
     });
@@ -217,7 +246,9 @@ describe('Participants and working groups', () => {
         delegate.patch(`/api/v1/committees/${c}/parties/${other.ir.id}`).send({ locale: 'en' }),
         delegate.post(`/api/v1/committees/${c}/parties`).send({ code: 'DE', name: 'x', timeZone: 'UTC' }),
         delegate.get(`/api/v1/committees/${c}/participants`),
-        delegate.post(`/api/v1/committees/${c}/participants`).send({ fullName: 'x', email: 'x@x.org', partyId: other.ir.id }),
+        delegate
+          .post(`/api/v1/committees/${c}/participants`)
+          .send({ fullName: 'x', email: 'x@x.org', partyId: other.ir.id }),
         delegate.get(`/api/v1/participants/${otherParticipant.id}`),
         delegate.patch(`/api/v1/participants/${otherParticipant.id}`).send({ locale: 'en' }),
         delegate.delete(`/api/v1/participants/${otherParticipant.id}`),
@@ -227,7 +258,9 @@ describe('Participants and working groups', () => {
         delegate.patch(`/api/v1/working-groups/${otherGroup.id}`).send({ name: 'x' }),
         delegate.post(`/api/v1/working-groups/${otherGroup.id}/archive`),
         delegate.get(`/api/v1/working-groups/${otherGroup.id}/members`),
-        delegate.post(`/api/v1/working-groups/${otherGroup.id}/members`).send({ participantId: otherParticipant.id }),
+        delegate
+          .post(`/api/v1/working-groups/${otherGroup.id}/members`)
+          .send({ participantId: otherParticipant.id }),
       ];
       for (const attempt of attempts) {
         const response = await attempt;

@@ -51,11 +51,41 @@ export class FixtureContext {
     }) as Promise<Body & { id: string }>;
   }
 
+  newSession(committeeId: string, overrides: Body = {}): Promise<Body & { id: string }> {
+    return this.create('/api/v1/sessions', {
+      committeeId,
+      title: { en: 'Plenary session', ru: 'Пленарное заседание', fa: 'نشست عمومی' },
+      kind: 'plenary',
+      format: 'in_person',
+      timeZone: 'Europe/Moscow',
+      start: '2026-12-01T10:00',
+      durationMinutes: 120,
+      ...overrides,
+    }) as Promise<Body & { id: string }>;
+  }
+
+  async publish(sessionId: string): Promise<void> {
+    const response = await this.admin.post(`/api/v1/sessions/${sessionId}/publish`);
+    if (response.status !== 200) throw new Error(`publish answered ${response.status}`);
+  }
+
+  async invite(sessionId: string, participantId: string, extra: Body = {}): Promise<void> {
+    const response = await this.admin
+      .post(`/api/v1/sessions/${sessionId}/participants?allowConflicts=true`)
+      .send({ invitations: [{ participantId, ...extra }] });
+    if (response.status !== 201)
+      throw new Error(`invite answered ${response.status}: ${JSON.stringify(response.body)}`);
+  }
+
   /** A committee with its two parties, IR (Asia/Tehran) and RU (Europe/Moscow). */
   async newBilateralCommittee(overrides: Body = {}) {
     const committee = await this.newCommittee(overrides);
     const ir = await this.newParty(committee.id, { code: 'IR', timeZone: 'Asia/Tehran' });
-    const ru = await this.newParty(committee.id, { code: 'RU', name: { en: 'Russia', ru: 'Россия' }, timeZone: 'Europe/Moscow' });
+    const ru = await this.newParty(committee.id, {
+      code: 'RU',
+      name: { en: 'Russia', ru: 'Россия' },
+      timeZone: 'Europe/Moscow',
+    });
     return { committee, ir, ru };
   }
 

@@ -15,7 +15,8 @@ export default async function globalSetup(): Promise<void> {
     const stale = await client.query<{ datname: string }>(
       `SELECT datname FROM pg_database WHERE datname LIKE 'quorum\\_test\\_%'`,
     );
-    for (const { datname } of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    for (const { datname } of stale.rows)
+      await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   } finally {
     await client.end();
   }

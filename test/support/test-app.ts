@@ -23,10 +23,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export type TokenClient = Record<
-  'get' | 'post' | 'put' | 'patch' | 'delete',
-  (path: string) => request.Test
->;
+export type TokenClient = Record<'get' | 'post' | 'put' | 'patch' | 'delete', (path: string) => request.Test>;
 
 /** The real app on this test file's own database. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
@@ -58,7 +55,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     config,
     db: app.get(DataSource),
     async count(table: string) {
-      const rows: Array<{ count: number }> = await app.get(DataSource).query(`SELECT count(*)::int AS count FROM ${table}`);
+      const rows: Array<{ count: number }> = await app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS count FROM ${table}`);
       return rows[0].count;
     },
     async close() {

@@ -4,7 +4,10 @@ import type { Principal } from './principal.js';
 
 /** Admins and the committee's organizers manage it. */
 export function canManageCommittee(principal: Principal, committeeId: string): boolean {
-  return principal.role === 'admin' || (principal.role === 'organizer' && principal.committeeIds.includes(committeeId));
+  return (
+    principal.role === 'admin' ||
+    (principal.role === 'organizer' && principal.committeeIds.includes(committeeId))
+  );
 }
 
 /** Managers, and delegates of the committee, see its structure. */
@@ -18,9 +21,16 @@ export function assertCanReadCommittee(principal: Principal, committeeId: string
 }
 
 /** A caller who may see the committee but not change it gets 403; one who may not see it, 404. */
-export function assertCanManageCommittee(principal: Principal, committeeId: string, what = 'Committee'): void {
+export function assertCanManageCommittee(
+  principal: Principal,
+  committeeId: string,
+  what = 'Committee',
+): void {
   assertCanReadCommittee(principal, committeeId, what);
   if (!canManageCommittee(principal, committeeId)) {
-    throw new ForbiddenException({ code: 'forbidden', detail: 'Only the committee’s organizers may change this' });
+    throw new ForbiddenException({
+      code: 'forbidden',
+      detail: 'Only the committee’s organizers may change this',
+    });
   }
 }

@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import type { TokenRole } from '../../api-tokens/api-token.entity.js';
@@ -28,7 +35,9 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown>; principal?: Principal }>();
+    const request = context
+      .switchToHttp()
+      .getRequest<{ headers: Record<string, unknown>; principal?: Principal }>();
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthorized('A bearer token is required');
     const principal = await this.resolve(token);
@@ -37,14 +46,23 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<TokenRole[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(principal.role)) {
-      throw new ForbiddenException({ code: 'forbidden', detail: `This route needs the role ${roles.join(' or ')}` });
+      throw new ForbiddenException({
+        code: 'forbidden',
+        detail: `This route needs the role ${roles.join(' or ')}`,
+      });
     }
     return true;
   }
 
   private async resolve(token: string): Promise<Principal | undefined> {
     if (this.config.adminToken && sameSecret(token, this.config.adminToken)) {
-      return { tokenId: null, role: 'admin', committeeIds: [], participantId: null, participantCommitteeId: null };
+      return {
+        tokenId: null,
+        role: 'admin',
+        committeeIds: [],
+        participantId: null,
+        participantCommitteeId: null,
+      };
     }
     const rows: TokenRow[] = await this.dataSource.query(
       `SELECT t.id, t.role, t.committee_ids, t.participant_id, p.committee_id AS participant_committee_id

@@ -9,10 +9,13 @@ export const ALLOWED_ROLES = 'quorum:roles';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
 
 /** Only these roles may call the route; others get 403. */
-export const Roles = (...roles: TokenRole[]): MethodDecorator & ClassDecorator => SetMetadata(ALLOWED_ROLES, roles);
+export const Roles = (...roles: TokenRole[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(ALLOWED_ROLES, roles);
 
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
-  const request = context.switchToHttp().getRequest<{ principal?: Principal }>();
-  if (!request.principal) throw new Error('CurrentPrincipal used on a public route');
-  return request.principal;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): Principal => {
+    const request = context.switchToHttp().getRequest<{ principal?: Principal }>();
+    if (!request.principal) throw new Error('CurrentPrincipal used on a public route');
+    return request.principal;
+  },
+);

@@ -61,7 +61,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-export function problem(status: number, code: string, detail: string, errors?: FieldProblem[]): ProblemDetails {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  errors?: FieldProblem[],
+): ProblemDetails {
   return {
     type: PROBLEM_BASE + code,
     title: titleFor(status),
@@ -77,7 +82,11 @@ function fromHttpException(exception: HttpException, request: Request): ProblemD
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const errors = Array.isArray(fields.errors) ? (fields.errors as FieldProblem[]) : undefined;
   if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message)) {
-    return problem(status, 'route-not-found', `No route ${request.method} ${request.originalUrl.split('?')[0]}`);
+    return problem(
+      status,
+      'route-not-found',
+      `No route ${request.method} ${request.originalUrl.split('?')[0]}`,
+    );
   }
   const code = typeof fields.code === 'string' ? fields.code : codeFor(status);
   const detail = typeof fields.detail === 'string' ? fields.detail : exception.message;
@@ -95,7 +104,11 @@ function fromBodyParserError(exception: unknown): ProblemDetails | undefined {
     return problem(HttpStatus.PAYLOAD_TOO_LARGE, 'body-too-large', 'The request body is larger than 1 MB');
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'unsupported-encoding', 'The body encoding is not supported');
+    return problem(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'unsupported-encoding',
+      'The body encoding is not supported',
+    );
   }
   return undefined;
 }
@@ -106,7 +119,11 @@ function fromDatabaseError(error: QueryFailedError & { code?: string }): Problem
     case '23505':
       return problem(HttpStatus.CONFLICT, 'conflict', 'A resource with the same unique value already exists');
     case '23503':
-      return problem(HttpStatus.CONFLICT, 'conflict', 'The resource is referenced by or refers to another one');
+      return problem(
+        HttpStatus.CONFLICT,
+        'conflict',
+        'The resource is referenced by or refers to another one',
+      );
     case '40001':
     case '40P01':
       return problem(HttpStatus.CONFLICT, 'concurrent-update', 'A concurrent change interfered; try again');

@@ -5,14 +5,20 @@ import { PageQuery } from '../pagination/pagination.js';
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 export class LangQuery {
-  @ApiPropertyOptional({ example: 'fa', description: 'Resolve localized text in this language (else Accept-Language)' })
+  @ApiPropertyOptional({
+    example: 'fa',
+    description: 'Resolve localized text in this language (else Accept-Language)',
+  })
   @IsOptional()
   @Matches(LANGUAGE_TAG, { message: 'lang must be a language tag such as en, fa or ru' })
   lang?: string;
 }
 
 export class PagedLangQuery extends PageQuery {
-  @ApiPropertyOptional({ example: 'fa', description: 'Resolve localized text in this language (else Accept-Language)' })
+  @ApiPropertyOptional({
+    example: 'fa',
+    description: 'Resolve localized text in this language (else Accept-Language)',
+  })
   @IsOptional()
   @Matches(LANGUAGE_TAG, { message: 'lang must be a language tag such as en, fa or ru' })
   lang?: string;

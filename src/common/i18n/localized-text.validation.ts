@@ -19,12 +19,17 @@ export function localizedTextProblem(value: unknown, maxLength: number): string 
     if (typeof text !== 'string') return `.${tag} must be a string`;
     if ([...text].length > maxLength) return `.${tag} must be at most ${maxLength} characters`;
   }
-  if (!entries.some(([, text]) => (text as string).trim() !== '')) return 'must have at least one non-empty value';
+  if (!entries.some(([, text]) => (text as string).trim() !== ''))
+    return 'must have at least one non-empty value';
   return undefined;
 }
 
 /** A localized text field (`"…"` or `{ en, fa, ru }`), documented in the OpenAPI schema. */
-export function IsLocalizedText(options: { maxLength: number; optional?: boolean; example?: unknown }): PropertyDecorator {
+export function IsLocalizedText(options: {
+  maxLength: number;
+  optional?: boolean;
+  example?: unknown;
+}): PropertyDecorator {
   const schema = {
     oneOf: [
       { type: 'string', maxLength: options.maxLength },

@@ -38,10 +38,13 @@ export async function paginate<T extends ObjectLiteral>(
   const { sortExpression, idExpression, sortCast } = options;
   if (options.page.cursor) {
     const [sortValue, id] = decodeCursor(options.page.cursor);
-    query.andWhere(`(${sortExpression}, ${idExpression}) > (CAST(:cursorSort AS ${sortCast}), CAST(:cursorId AS uuid))`, {
-      cursorSort: sortValue,
-      cursorId: id,
-    });
+    query.andWhere(
+      `(${sortExpression}, ${idExpression}) > (CAST(:cursorSort AS ${sortCast}), CAST(:cursorId AS uuid))`,
+      {
+        cursorSort: sortValue,
+        cursorId: id,
+      },
+    );
   }
   query
     .addSelect(`${sortExpression}::text`, 'page_sort')

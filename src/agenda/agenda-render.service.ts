@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../common/auth/principal.js';
+import { NotFoundError } from '../common/errors/problem.js';
+import { resolveText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { utcIso } from '../common/time/zoned-time.js';
+import { askedZones } from '../sessions/session-reading.service.js';
+import { toSessionDto, zonedTimes, type ReadingOptions } from '../sessions/session-view.js';
+import { visibleSessionsCondition } from '../sessions/session-visibility.js';
+import { Session } from '../sessions/session.entity.js';
+import type { AgendaItem } from './agenda-item.entity.js';
+import { computeAgendaTimeline } from './agenda-timeline.js';
+import type { RenderedAgendaDto } from './dto/rendered-agenda.dto.js';
+
+interface AgendaRaw {
+  party_zones: string[] | null;
+  agenda_items: Array<Record<string, unknown>> | null;
+  presenters: Array<{ id: string; full_name: LocalizedText }> | null;
+}
+
+@Injectable()
+export class AgendaRenderService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The whole agenda in one query: the session, its parties' zones, its items and their presenters. */
+  async render(
+    principal: Principal,
+    sessionId: string,
+    query: { tz?: string | string[]; calendar?: 'gregorian' | 'persian' },
+    lang: string | undefined,
+  ): Promise<RenderedAgendaDto> {
+    const asked = askedZones(query.tz);
+    const visible = visibleSessionsCondition('s', principal);
+    const { entities, raw } = await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .addSelect(
+        `(SELECT array_agg(p.time_zone ORDER BY p.created_at, p.id) FROM parties p WHERE p.committee_id = s.committee_id)`,
+        'party_zones',
+      )
+      .addSelect(`(SELECT json_agg(a.*) FROM agenda_items a WHERE a.session_id = s.id)`, 'agenda_items')
+      .addSelect(
+        `(SELECT json_agg(json_build_object('id', pt.id, 'full_name', pt.full_name)) FROM participants pt
+           WHERE pt.id IN (SELECT unnest(a.presenter_ids) FROM agenda_items a WHERE a.session_id = s.id))`,
+        'presenters',
+      )
+      .where('s.id = :sessionId', { sessionId })
+      .andWhere(visible.condition, visible.parameters)
+      .getRawAndEntities<AgendaRaw>();
+    const session = entities[0];
+    if (!session) throw new NotFoundError('Session');
+    const row = raw[0];
+    const zones = asked.length > 0 ? asked : [...new Set([session.timeZone, ...(row.party_zones ?? [])])];
+    const options: ReadingOptions = {
+      zones,
+      lang,
+      persian:
+        query.calendar === 'persian' || (lang?.split('-')[0] === 'fa' && query.calendar !== 'gregorian'),
+    };
+    const items = (row.agenda_items ?? []).map(toAgendaItem);
+    const presenters = new Map(
+      (row.presenters ?? []).map((presenter) => [presenter.id, presenter.full_name]),
+    );
+    const byId = new Map(items.map((item) => [item.id, item]));
+    const timeline = computeAgendaTimeline(session.startsAt, session.endsAt, items);
+    return {
+      session: toSessionDto(session, options),
+      zones,
+      ...(lang ? { lang } : {}),
+      items: timeline.items.map((timed) => {
+        const item = byId.get(timed.id)!;
+        return {
+          id: item.id,
+          number: timed.number,
+          depth: timed.depth,
+          parentId: item.parentId,
+          title: item.title,
+          titleText: resolveText(item.title, lang),
+          description: item.description,
+          kind: item.kind,
+          durationMinutes: item.durationMinutes,
+          plannedStart: utcIso(timed.plannedStart),
+          plannedEnd: utcIso(timed.plannedEnd),
+          times: zonedTimes(timed.plannedStart, timed.plannedEnd, session.timeZone, options),
+          presenters: item.presenterIds.map((id) => {
+            const fullName = presenters.get(id) ?? {};
+            return { id, fullName, name: resolveText(fullName, lang) };
+          }),
+          links: item.links,
+        };
+      }),
+      totals: {
+        plannedMinutes: timeline.plannedMinutes,
+        sessionMinutes: timeline.sessionMinutes,
+        overrunMinutes: timeline.overrunMinutes,
+      },
+    };
+  }
+}
+
+/** json_agg gives the row with its column names; map it to the entity's shape. */
+function toAgendaItem(row: Record<string, unknown>): AgendaItem {
+  return {
+    id: row.id as string,
+    sessionId: row.session_id as string,
+    parentId: (row.parent_id as string | null) ?? null,
+    position: row.position as number,
+    title: row.title as LocalizedText,
+    description: (row.description as LocalizedText | null) ?? null,
+    kind: row.kind as AgendaItem['kind'],
+    durationMinutes: row.duration_minutes as number,
+    presenterIds: (row.presenter_ids as string[]) ?? [],
+    links: (row.links as AgendaItem['links']) ?? [],
+    createdAt: new Date(row.created_at as string),
+    updatedAt: new Date(row.updated_at as string),
+  };
+}

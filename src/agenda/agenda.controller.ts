@@ -1,0 +1,111 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { RequestLanguage } from '../common/i18n/request-language.js';
+import { SessionReadQuery } from '../sessions/dto/session-query.dto.js';
+import { AgendaItemsService } from './agenda-items.service.js';
+import { AgendaRenderService } from './agenda-render.service.js';
+import {
+  AgendaItemDto,
+  AgendaItemListDto,
+  AgendaOrderDto,
+  CreateAgendaItemDto,
+  toAgendaItemDto,
+  UpdateAgendaItemDto,
+} from './dto/agenda-item.dto.js';
+import { RenderedAgendaDto } from './dto/rendered-agenda.dto.js';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'The session’s ETag' };
+
+@ApiTags('Agenda')
+@ApiBearerAuth()
+@Controller('sessions/:id')
+export class AgendaController {
+  constructor(
+    private readonly items: AgendaItemsService,
+    private readonly renderer: AgendaRenderService,
+  ) {}
+
+  @Get('agenda')
+  @ApiOkResponse({
+    type: RenderedAgendaDto,
+    description:
+      'Numbered items with planned times in every zone asked (default: zone of record and parties’ zones)',
+  })
+  render(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() query: SessionReadQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<RenderedAgendaDto> {
+    return this.renderer.render(principal, id, query, lang);
+  }
+
+  @Get('agenda-items')
+  @ApiOkResponse({ type: AgendaItemListDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+  ): Promise<AgendaItemListDto> {
+    return { items: (await this.items.list(principal, id)).map(toAgendaItemDto) };
+  }
+
+  @Post('agenda-items')
+  @ApiHeader(IF_MATCH)
+  @ApiCreatedResponse({ type: AgendaItemDto, description: 'Added after its siblings' })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: CreateAgendaItemDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<AgendaItemDto> {
+    return toAgendaItemDto(await this.items.create(principal, id, body, ifMatch));
+  }
+
+  @Put('agenda-items/order')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: AgendaItemListDto, description: 'Rejected whole unless every item is named once' })
+  async reorder(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: AgendaOrderDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<AgendaItemListDto> {
+    return { items: (await this.items.reorder(principal, id, body, ifMatch)).map(toAgendaItemDto) };
+  }
+
+  @Patch('agenda-items/:itemId')
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: AgendaItemDto })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @UuidParam('itemId') itemId: string,
+    @Body() body: UpdateAgendaItemDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<AgendaItemDto> {
+    return toAgendaItemDto(await this.items.update(principal, id, itemId, body, ifMatch));
+  }
+
+  @Delete('agenda-items/:itemId')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse({ description: 'Deleted with its sub-items' })
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @UuidParam('itemId') itemId: string,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<void> {
+    await this.items.remove(principal, id, itemId, ifMatch);
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { AgendaItemsService } from './agenda-items.service.js';
+import { AgendaRenderService } from './agenda-render.service.js';
+import { AgendaController } from './agenda.controller.js';
+
+@Module({
+  imports: [SessionsModule],
+  controllers: [AgendaController],
+  providers: [AgendaItemsService, AgendaRenderService],
+})
+export class AgendaModule {}

@@ -1,0 +1,102 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { principalKey } from '../auth/principal.js';
+import { ConflictError, DomainError, invalid } from '../errors/problem.js';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+interface StoredAnswer {
+  request_hash: string;
+  status_code: number | null;
+  response_body: unknown;
+}
+
+/**
+ * `Idempotency-Key` on POST: the first answer is kept in the database (so the promise holds
+ * across instances); a repeat with the same key and body gets that answer again, a repeat
+ * with another body a 422, and a repeat while the first is still running a 409.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(private readonly dataSource: DataSource) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const key = request.headers['idempotency-key'];
+    if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return next.handle();
+    return from(this.handle(key, request, context.switchToHttp().getResponse<Response>(), next));
+  }
+
+  private async handle(
+    key: string,
+    request: Request & { principal?: Principal },
+    response: Response,
+    next: CallHandler,
+  ) {
+    if (!KEY_PATTERN.test(key)) throw invalid('Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
+    const principal = principalKey(request.principal!);
+    const requestHash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
+    const claimed = await this.dataSource.query<unknown[]>(
+      `INSERT INTO idempotency_keys (principal, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (principal, key) DO NOTHING RETURNING key`,
+      [principal, key, requestHash],
+    );
+    if (claimed.length === 0) return this.replay(principal, key, requestHash, response);
+    try {
+      const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      const status = response.statusCode || HttpStatus.CREATED;
+      await this.dataSource.query(
+        'UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE principal = $1 AND key = $2',
+        [principal, key, status, JSON.stringify(body ?? null)],
+      );
+      return body;
+    } catch (error) {
+      // A refused request changed nothing, so the key is free for a corrected retry.
+      await this.dataSource.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2', [
+        principal,
+        key,
+      ]);
+      throw error;
+    }
+  }
+
+  private async replay(
+    principal: string,
+    key: string,
+    requestHash: string,
+    response: Response,
+  ): Promise<unknown> {
+    const [stored] = await this.dataSource.query<StoredAnswer[]>(
+      'SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE principal = $1 AND key = $2',
+      [principal, key],
+    );
+    if (!stored)
+      throw new ConflictError(
+        'idempotency-key-in-flight',
+        'Retry: the first request with this key just ended',
+      );
+    if (stored.request_hash !== requestHash) {
+      throw new DomainError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'idempotency-key-reused',
+        'This Idempotency-Key was used with a different request',
+        [{ path: 'Idempotency-Key', message: 'was already used with another body' }],
+      );
+    }
+    if (stored.status_code === null) {
+      throw new ConflictError(
+        'idempotency-key-in-flight',
+        'The first request with this key is still being processed',
+      );
+    }
+    response.status(stored.status_code);
+    response.setHeader('Idempotent-Replayed', 'true');
+    return stored.response_body;
+  }
+}

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { LocalizedText } from '../../common/i18n/localized-text.js';
+import { SESSION_FORMATS, SESSION_KINDS, SESSION_STATUSES } from '../session.entity.js';
+import { OnlineMeetingDto } from './session-input.dto.js';
+
+export class DisplayTimeDto {
+  @ApiProperty({ example: 'Asia/Tehran' }) timeZone: string;
+  @ApiProperty({ example: '2026-12-01T10:30:00+03:30' }) start: string;
+  @ApiProperty({ example: '2026-12-01T13:00:00+03:30' }) end: string;
+  @ApiProperty({ example: 0, description: 'Local start date minus the zone of record’s, in days' })
+  dayOffset: number;
+  @ApiPropertyOptional({ example: '۱۰ آذر ۱۴۰۵', description: 'With ?calendar=persian or ?lang=fa' })
+  persianDate?: string;
+}
+
+export class ClashDto {
+  @ApiProperty({ format: 'uuid' }) sessionId: string;
+  @ApiProperty({ example: { en: 'Plenary' } }) title: LocalizedText;
+  @ApiProperty({ example: '2026-12-01T07:00:00Z' }) startsAt: string;
+  @ApiProperty({ example: '2026-12-01T09:00:00Z' }) endsAt: string;
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Required participants of both sessions' })
+  participantIds: string[];
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) committeeId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) workingGroupId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) seriesId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: null,
+    description: 'Original local start in a series',
+  })
+  recurrenceId: string | null;
+  @ApiProperty({ example: { en: 'Industry working group' } }) title: LocalizedText;
+  @ApiProperty({ nullable: true, example: null }) description: LocalizedText | null;
+  @ApiProperty({ enum: SESSION_KINDS }) kind: string;
+  @ApiProperty({ enum: SESSION_FORMATS }) format: string;
+  @ApiProperty({ enum: SESSION_STATUSES }) status: string;
+  @ApiProperty({ example: 'Europe/Moscow' }) timeZone: string;
+  @ApiProperty({ example: '2026-12-01T07:00:00Z' }) startsAt: string;
+  @ApiProperty({ example: '2026-12-01T09:30:00Z' }) endsAt: string;
+  @ApiProperty({ example: '2026-12-01T10:00:00+03:00' }) localStart: string;
+  @ApiProperty({ example: '2026-12-01T12:30:00+03:00' }) localEnd: string;
+  @ApiProperty({ example: 150 }) durationMinutes: number;
+  @ApiProperty({ type: [DisplayTimeDto] }) displayTimes: DisplayTimeDto[];
+  @ApiProperty({ nullable: true, example: { ru: 'Минпромторг России, Москва' } })
+  location: LocalizedText | null;
+  @ApiProperty({ type: OnlineMeetingDto, nullable: true }) onlineMeeting: OnlineMeetingDto | null;
+  @ApiProperty({ nullable: true, type: Number, example: 40 }) capacity: number | null;
+  @ApiProperty({ example: 0, description: 'Goes up with each change calendar apps must notice' })
+  sequence: number;
+  @ApiProperty({ example: 1, description: 'Goes up with each change; the ETag' }) version: number;
+  @ApiProperty({ nullable: true, type: String, example: null }) cancellationReason: string | null;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiPropertyOptional({
+    example: { lang: 'ru', title: 'Рабочая группа', description: null, location: null },
+  })
+  resolved?: { lang: string; title: string | null; description: string | null; location: string | null };
+  @ApiPropertyOptional({ type: [ClashDto], description: 'Clashes saved anyway with allowConflicts=true' })
+  warnings?: ClashDto[];
+}
+
+export class SessionPageDto {
+  @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

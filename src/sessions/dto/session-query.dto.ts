@@ -1,0 +1,69 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { LangQuery, PagedLangQuery } from '../../common/i18n/lang-query.js';
+import { SESSION_STATUSES, type SessionStatus } from '../session.entity.js';
+
+const INSTANT_OR_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+export class SessionReadQuery extends LangQuery {
+  @ApiPropertyOptional({
+    description: 'Zones to show times in (repeatable or comma-separated); default: the parties’ zones',
+    example: 'Asia/Tehran,Europe/Moscow',
+  })
+  @IsOptional()
+  tz?: string | string[];
+
+  @ApiPropertyOptional({ enum: ['gregorian', 'persian'], description: 'persian adds Solar Hijri dates' })
+  @IsOptional()
+  @IsIn(['gregorian', 'persian'])
+  calendar?: 'gregorian' | 'persian';
+}
+
+export class SessionListQuery extends PagedLangQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  committeeId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  workingGroupId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Sessions this participant is invited to' })
+  @IsOptional()
+  @IsUUID()
+  participantId?: string;
+
+  @ApiPropertyOptional({ enum: SESSION_STATUSES })
+  @IsOptional()
+  @IsIn(SESSION_STATUSES)
+  status?: SessionStatus;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01T00:00:00Z',
+    description: 'Sessions ending after this instant (or date, UTC)',
+  })
+  @IsOptional()
+  @Matches(INSTANT_OR_DATE, {
+    message: 'from must be an instant with an offset (2026-12-01T00:00:00Z) or a date',
+  })
+  from?: string;
+
+  @ApiPropertyOptional({
+    example: '2027-01-01T00:00:00Z',
+    description: 'Sessions starting before this instant',
+  })
+  @IsOptional()
+  @Matches(INSTANT_OR_DATE, {
+    message: 'to must be an instant with an offset (2027-01-01T00:00:00Z) or a date',
+  })
+  to?: string;
+
+  @ApiPropertyOptional({
+    description: 'Zones to show times in; default: the parties’ zones',
+    example: 'Asia/Tehran',
+  })
+  @IsOptional()
+  tz?: string | string[];
+}

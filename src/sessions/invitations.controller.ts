@@ -1,0 +1,92 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import {
+  ChangeInvitationDto,
+  InvitationDto,
+  InvitationListDto,
+  InviteDto,
+  RsvpDto,
+} from './dto/invitation.dto.js';
+import { WriteOptionsQuery } from './dto/session-input.dto.js';
+import { InvitationsService } from './invitations.service.js';
+
+@ApiTags('Invitations')
+@ApiBearerAuth()
+@Controller('sessions/:id/participants')
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: InvitationListDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+  ): Promise<InvitationListDto> {
+    return { items: await this.invitations.list(principal, id) };
+  }
+
+  @Post()
+  @ApiCreatedResponse({
+    type: InvitationListDto,
+    description: 'Everyone invited now; 409 on clashes or past capacity',
+  })
+  async invite(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: InviteDto,
+    @Query() options: WriteOptionsQuery,
+  ): Promise<InvitationListDto> {
+    const { items, warnings } = await this.invitations.invite(principal, id, body, options.allowConflicts);
+    return warnings.length > 0 ? { items, warnings } : { items };
+  }
+
+  @Patch(':participantId')
+  @ApiOkResponse({ type: InvitationListDto })
+  async change(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @UuidParam('participantId') participantId: string,
+    @Body() body: ChangeInvitationDto,
+    @Query() options: WriteOptionsQuery,
+  ): Promise<InvitationListDto> {
+    const { items, warnings } = await this.invitations.change(
+      principal,
+      id,
+      participantId,
+      body,
+      options.allowConflicts,
+    );
+    return warnings.length > 0 ? { items, warnings } : { items };
+  }
+
+  @Delete(':participantId')
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The invitation is withdrawn' })
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @UuidParam('participantId') participantId: string,
+  ): Promise<void> {
+    await this.invitations.remove(principal, id, participantId);
+  }
+
+  @Put(':participantId/rsvp')
+  @ApiOkResponse({ type: InvitationDto, description: 'A delegate answers its own invitation' })
+  async answer(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @UuidParam('participantId') participantId: string,
+    @Body() body: RsvpDto,
+  ): Promise<InvitationDto> {
+    return this.invitations.answer(principal, id, participantId, body);
+  }
+}

@@ -1,0 +1,41 @@
+import type { Principal } from '../common/auth/principal.js';
+
+/**
+ * The SQL condition (on a sessions alias) for what a caller may see, with its parameters.
+ * A delegate sees, in its own committee and never as drafts: plenaries, sessions of its
+ * working groups, and sessions it is invited to. Calendar feeds use the same rule.
+ */
+export function visibleSessionsCondition(
+  alias: string,
+  principal: Principal,
+): { condition: string; parameters: Record<string, unknown> } {
+  if (principal.role === 'admin') return { condition: 'TRUE', parameters: {} };
+  if (principal.role === 'organizer') {
+    return {
+      condition: `${alias}.committee_id = ANY(:visibleCommitteeIds)`,
+      parameters: { visibleCommitteeIds: principal.committeeIds },
+    };
+  }
+  return participantSessionsCondition(
+    alias,
+    principal.participantCommitteeId ?? '',
+    principal.participantId ?? '',
+  );
+}
+
+export function participantSessionsCondition(
+  alias: string,
+  committeeId: string,
+  participantId: string,
+): { condition: string; parameters: Record<string, unknown> } {
+  return {
+    condition: `(${alias}.committee_id = :visibleCommitteeId AND ${alias}.status <> 'draft' AND (
+        ${alias}.kind = 'plenary'
+        OR ${alias}.working_group_id IN (
+          SELECT m.working_group_id FROM working_group_members m WHERE m.participant_id = :visibleParticipantId)
+        OR EXISTS (
+          SELECT 1 FROM session_participants v
+           WHERE v.session_id = ${alias}.id AND v.participant_id = :visibleParticipantId)))`,
+    parameters: { visibleCommitteeId: committeeId, visibleParticipantId: participantId },
+  };
+}

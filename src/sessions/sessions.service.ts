@@ -1,0 +1,284 @@
+import { ForbiddenException, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Committee } from '../committees/committee.entity.js';
+import { touchCommittee } from '../committees/committee-version.js';
+import { assertCanManageCommittee, canManageCommittee } from '../common/auth/access.js';
+import type { Principal } from '../common/auth/principal.js';
+import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
+import { assertIfMatch } from '../common/http/etag.js';
+import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { paginate, type Page } from '../common/pagination/pagination.js';
+import { localIso, resolveSessionTimes } from '../common/time/zoned-time.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type { ClashDto } from './dto/session-output.dto.js';
+import type { CreateSessionDto, UpdateSessionDto } from './dto/session-input.dto.js';
+import type { SessionListQuery } from './dto/session-query.dto.js';
+import { applySessionChanges } from './session-changes.js';
+import { findClashes } from './session-conflicts.js';
+import { visibleSessionsCondition } from './session-visibility.js';
+import { Session } from './session.entity.js';
+
+export interface SavedSession {
+  session: Session;
+  warnings: ClashDto[];
+}
+
+/** Sessions can be at most 7 days long, which bounds how far back an overlapping one can start. */
+const LONGEST_SESSION = '7 days';
+
+@Injectable()
+export class SessionsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(principal: Principal, input: CreateSessionDto): Promise<Session> {
+    assertCanManageCommittee(principal, input.committeeId);
+    return this.dataSource.transaction(async (manager) => {
+      const committee = await manager.findOneBy(Committee, { id: input.committeeId });
+      if (!committee) throw new NotFoundError('Committee');
+      if (input.workingGroupId) await assertWorkingGroupOf(manager, input.committeeId, input.workingGroupId);
+      const times = resolveTimes(input);
+      const locale = committee.defaultLocale;
+      const session = manager.create(Session, {
+        committeeId: input.committeeId,
+        workingGroupId: input.workingGroupId ?? null,
+        seriesId: null,
+        recurrenceId: null,
+        title: toLocalizedText(input.title, locale),
+        description: optionalText(input.description, locale) ?? null,
+        kind: input.kind,
+        format: input.format,
+        status: 'draft',
+        timeZone: input.timeZone,
+        startsAt: times.startsAt,
+        endsAt: times.endsAt,
+        location: optionalText(input.location, locale) ?? null,
+        onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
+        capacity: input.capacity ?? null,
+        sequence: 0,
+        version: 1,
+        cancellationReason: null,
+      });
+      const saved = await manager.save(session);
+      await touchCommittee(manager, saved.committeeId);
+      return saved;
+    });
+  }
+
+  async list(principal: Principal, query: SessionListQuery): Promise<Page<Session>> {
+    const builder = this.dataSource.getRepository(Session).createQueryBuilder('s');
+    const visible = visibleSessionsCondition('s', principal);
+    builder.where(visible.condition, visible.parameters);
+    if (query.committeeId)
+      builder.andWhere('s.committee_id = :committeeId', { committeeId: query.committeeId });
+    if (query.workingGroupId) {
+      builder.andWhere('s.working_group_id = :workingGroupId', { workingGroupId: query.workingGroupId });
+    }
+    if (query.participantId) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM session_participants f WHERE f.session_id = s.id AND f.participant_id = :participantId)',
+        { participantId: query.participantId },
+      );
+    }
+    if (query.status) builder.andWhere('s.status = :status', { status: query.status });
+    if (query.from) {
+      const from = parseBoundary(query.from, 'from');
+      builder
+        .andWhere('s.ends_at > :from', { from })
+        .andWhere(`s.starts_at > CAST(:from AS timestamptz) - interval '${LONGEST_SESSION}'`);
+    }
+    if (query.to) builder.andWhere('s.starts_at < :to', { to: parseBoundary(query.to, 'to') });
+    return paginate(builder, {
+      sortExpression: 's.starts_at',
+      idExpression: 's.id',
+      sortCast: 'timestamptz',
+      page: query,
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<Session> {
+    const builder = this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .where('s.id = :id', { id });
+    const visible = visibleSessionsCondition('s', principal);
+    const session = await builder.andWhere(visible.condition, visible.parameters).getOne();
+    if (!session) throw new NotFoundError('Session');
+    return session;
+  }
+
+  async update(
+    principal: Principal,
+    id: string,
+    input: UpdateSessionDto,
+    options: { ifMatch?: string; allowConflicts?: boolean },
+  ): Promise<SavedSession> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.lockForWrite(manager, principal, id);
+      assertIfMatch(options.ifMatch, session.version);
+      const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
+      if (input.workingGroupId)
+        await assertWorkingGroupOf(manager, session.committeeId, input.workingGroupId);
+      const locale = committee.defaultLocale;
+      const times = rescheduledTimes(session, input);
+      applySessionChanges(session, {
+        ...(input.workingGroupId !== undefined && { workingGroupId: input.workingGroupId }),
+        ...(input.title !== undefined && { title: toLocalizedText(input.title, locale) }),
+        ...(input.description !== undefined && { description: optionalText(input.description, locale) }),
+        ...(input.kind !== undefined && { kind: input.kind }),
+        ...(input.format !== undefined && { format: input.format }),
+        ...(input.location !== undefined && { location: optionalText(input.location, locale) }),
+        ...(input.onlineMeeting !== undefined && {
+          onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
+        }),
+        ...(input.capacity !== undefined && { capacity: input.capacity }),
+        ...times,
+      });
+      if (session.capacity !== null) await assertWithinCapacity(manager, session.id, session.capacity);
+      const saved = await manager.save(session);
+      const warnings = times.startsAt ? await checkClashes(manager, saved, options.allowConflicts) : [];
+      await touchCommittee(manager, saved.committeeId);
+      return { session: saved, warnings };
+    });
+  }
+
+  async publish(principal: Principal, id: string, ifMatch?: string): Promise<Session> {
+    return this.changeStatus(principal, id, ifMatch, (session) => {
+      if (session.status !== 'draft') {
+        throw new ConflictError(
+          'not-a-draft',
+          `Only a draft can be published; this session is ${session.status}`,
+        );
+      }
+      applySessionChanges(session, { status: 'scheduled' });
+    });
+  }
+
+  async cancel(principal: Principal, id: string, reason: string, ifMatch?: string): Promise<Session> {
+    return this.changeStatus(principal, id, ifMatch, (session) => {
+      if (session.status === 'cancelled') {
+        throw new ConflictError('already-cancelled', 'The session is already cancelled');
+      }
+      applySessionChanges(session, { status: 'cancelled', cancellationReason: reason });
+    });
+  }
+
+  /** Locks the session row for a write by someone who may manage it (404 when it may not even see it). */
+  async lockForWrite(manager: EntityManager, principal: Principal, id: string): Promise<Session> {
+    const session = await manager.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!session) throw new NotFoundError('Session');
+    if (!canManageCommittee(principal, session.committeeId)) {
+      const visible = visibleSessionsCondition('s', principal);
+      const seen = await manager
+        .getRepository(Session)
+        .createQueryBuilder('s')
+        .where('s.id = :id', { id })
+        .andWhere(visible.condition, visible.parameters)
+        .getExists();
+      if (!seen) throw new NotFoundError('Session');
+      throw new ForbiddenException({
+        code: 'forbidden',
+        detail: 'Only the committee’s organizers may change this',
+      });
+    }
+    return session;
+  }
+
+  private async changeStatus(
+    principal: Principal,
+    id: string,
+    ifMatch: string | undefined,
+    change: (session: Session) => void,
+  ): Promise<Session> {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await this.lockForWrite(manager, principal, id);
+      assertIfMatch(ifMatch, session.version);
+      change(session);
+      const saved = await manager.save(session);
+      await touchCommittee(manager, saved.committeeId);
+      return saved;
+    });
+  }
+}
+
+/** A reschedule keeps what it does not mention: the duration when only start moves, the instants when only the zone changes. */
+function rescheduledTimes(session: Session, input: UpdateSessionDto): Partial<Session> {
+  const touchesTimes =
+    input.start !== undefined ||
+    input.end !== undefined ||
+    input.durationMinutes !== undefined ||
+    input.timeZone !== undefined;
+  if (!touchesTimes) return {};
+  const timeZone = input.timeZone ?? session.timeZone;
+  const currentMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+  const start = input.start ?? localIso(session.startsAt, timeZone);
+  const end = input.end;
+  const durationMinutes = input.durationMinutes ?? (end === undefined ? currentMinutes : undefined);
+  const times = resolveTimes({ start, end, durationMinutes, timeZone });
+  return { timeZone, startsAt: times.startsAt, endsAt: times.endsAt };
+}
+
+function resolveTimes(input: { start: string; end?: string; durationMinutes?: number; timeZone: string }) {
+  const times = resolveSessionTimes(input);
+  if ('problems' in times)
+    throw new UnprocessableError(times.problems, times.problems.map((p) => p.message).join('; '));
+  return times;
+}
+
+export async function checkClashes(
+  manager: EntityManager,
+  session: { id: string; startsAt: Date; endsAt: Date },
+  allowConflicts: boolean | undefined,
+  participantIds?: string[],
+): Promise<ClashDto[]> {
+  const clashes = await findClashes(manager, session, participantIds);
+  if (clashes.length > 0 && !allowConflicts) {
+    throw new ConflictError(
+      'schedule-conflict',
+      `Required participants have ${clashes.length} overlapping session(s); pass allowConflicts=true to save anyway`,
+      undefined,
+      { clashes },
+    );
+  }
+  return clashes;
+}
+
+export async function assertWithinCapacity(
+  manager: EntityManager,
+  sessionId: string,
+  capacity: number,
+): Promise<void> {
+  const [{ count }] = await manager.query<Array<{ count: number }>>(
+    'SELECT count(*)::int AS count FROM session_participants WHERE session_id = $1',
+    [sessionId],
+  );
+  if (count > capacity) {
+    throw new ConflictError(
+      'capacity-exceeded',
+      `The session has room for ${capacity} participants; ${count} are invited`,
+    );
+  }
+}
+
+async function assertWorkingGroupOf(
+  manager: EntityManager,
+  committeeId: string,
+  workingGroupId: string,
+): Promise<void> {
+  if (!(await manager.existsBy(WorkingGroup, { id: workingGroupId, committeeId }))) {
+    throw invalid('workingGroupId', 'must be a working group of the same committee');
+  }
+}
+
+function optionalText(
+  value: string | LocalizedText | null | undefined,
+  locale: string,
+): LocalizedText | null | undefined {
+  if (value === undefined) return undefined;
+  return value === null ? null : toLocalizedText(value, locale);
+}
+
+function parseBoundary(value: string, path: string): Date {
+  const instant = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  if (Number.isNaN(instant.getTime())) throw invalid(path, 'is not a real date');
+  return instant;
+}
