@@ -13,7 +13,10 @@ import type { AppConfig } from './config/app-config.js';
 export const API_PREFIX = 'api/v1';
 
 /** Builds the whole HTTP application; `main.ts` listens, the tests drive it with supertest. */
-export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<NestExpressApplication> {
+export async function createApp(
+  config: AppConfig,
+  options: AppOptions = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
     bodyParser: false,
     bufferLogs: true,
@@ -26,7 +29,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const strictHelmet = helmet();
   const docsHelmet = helmet({ contentSecurityPolicy: false });
   app.use((request: Request, response: Response, next: NextFunction) =>
-    request.path.startsWith('/docs') ? docsHelmet(request, response, next) : strictHelmet(request, response, next),
+    request.path.startsWith('/docs')
+      ? docsHelmet(request, response, next)
+      : strictHelmet(request, response, next),
   );
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.setGlobalPrefix(API_PREFIX, {

@@ -17,12 +17,16 @@ async function main(): Promise<void> {
   const app = await createApp(config);
   await app.listen(config.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
-  const database = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded PostgreSQL in ${config.dataDir}`;
+  const database = config.databaseUrl
+    ? 'PostgreSQL server (DATABASE_URL)'
+    : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`Quorum is listening on ${url} (${database})`);
   console.log(`API documentation: ${url}/docs (OpenAPI document: ${url}/docs/openapi.json)`);
   const firstToken = await app.get(ApiTokensService).createFirstAdminTokenIfNone(config);
   if (firstToken) {
-    console.log(`No admin token existed, so one was created. It is shown only now; keep it:\n\n  ${firstToken}\n`);
+    console.log(
+      `No admin token existed, so one was created. It is shown only now; keep it:\n\n  ${firstToken}\n`,
+    );
     console.log(`Use it as: curl -H 'Authorization: Bearer ${firstToken}' ${url}/api/v1/committees`);
   } else if (config.adminToken) {
     console.log('Admin access: the ADMIN_TOKEN from the environment, as Authorization: Bearer <token>');

@@ -1,5 +1,11 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import { CreatedAtColumn, IdColumn, InstantColumn, TextColumn, UuidColumn } from '../common/database-columns.js';
+import {
+  CreatedAtColumn,
+  IdColumn,
+  InstantColumn,
+  TextColumn,
+  UuidColumn,
+} from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
 
 export const TOKEN_ROLES = ['admin', 'organizer', 'delegate'] as const;

@@ -1,10 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../common/auth/decorators.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { PageQuery } from '../common/pagination/pagination.js';
 import { ApiTokensService } from './api-tokens.service.js';
-import { ApiTokenPageDto, CreateApiTokenDto, CreatedApiTokenDto, toApiTokenDto } from './dto/api-token.dto.js';
+import {
+  ApiTokenPageDto,
+  CreateApiTokenDto,
+  CreatedApiTokenDto,
+  toApiTokenDto,
+} from './dto/api-token.dto.js';
 
 @ApiTags('API tokens')
 @ApiBearerAuth()
@@ -14,7 +25,10 @@ export class ApiTokensController {
   constructor(private readonly apiTokens: ApiTokensService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: CreatedApiTokenDto, description: 'The token is in this answer and nowhere else' })
+  @ApiCreatedResponse({
+    type: CreatedApiTokenDto,
+    description: 'The token is in this answer and nowhere else',
+  })
   async create(@Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
     const { token, secret } = await this.apiTokens.create(body);
     return { ...toApiTokenDto(token), token: secret };

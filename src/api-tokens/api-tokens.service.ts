@@ -20,9 +20,11 @@ export class ApiTokensService {
   async create(input: CreateApiTokenDto): Promise<{ token: ApiToken; secret: string }> {
     const committeeIds = [...new Set(input.committeeIds ?? [])];
     if (input.role === 'organizer') {
-      if (committeeIds.length === 0) throw invalid('committeeIds', 'must name at least one committee for an organizer');
+      if (committeeIds.length === 0)
+        throw invalid('committeeIds', 'must name at least one committee for an organizer');
       const found = await this.dataSource.getRepository(Committee).countBy({ id: In(committeeIds) });
-      if (found !== committeeIds.length) throw invalid('committeeIds', 'names a committee that does not exist');
+      if (found !== committeeIds.length)
+        throw invalid('committeeIds', 'names a committee that does not exist');
     } else if (committeeIds.length > 0) {
       throw invalid('committeeIds', `is only for organizer tokens`);
     }

@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -38,7 +44,10 @@ export class CommitteesController {
     @RequestLanguage() lang?: string,
   ): Promise<CommitteePageDto> {
     const page = await this.committees.list(principal, query);
-    return { items: page.items.map((committee) => toCommitteeDto(committee, lang)), nextCursor: page.nextCursor };
+    return {
+      items: page.items.map((committee) => toCommitteeDto(committee, lang)),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get(':id')

@@ -86,7 +86,10 @@ export class CommitteesService {
         [id],
       );
       if (count > 0) {
-        throw new ConflictError('committee-has-sessions', `The committee has ${count} session(s); delete them first`);
+        throw new ConflictError(
+          'committee-has-sessions',
+          `The committee has ${count} session(s); delete them first`,
+        );
       }
       await manager.query('DELETE FROM committees WHERE id = $1', [id]);
     });

@@ -28,7 +28,10 @@ export class HealthController {
       await withTimeout(this.dataSource.query('SELECT 1'), 3000);
       return { status: 'ok' };
     } catch {
-      throw new ServiceUnavailableException({ code: 'database-unavailable', detail: 'The database does not answer' });
+      throw new ServiceUnavailableException({
+        code: 'database-unavailable',
+        detail: 'The database does not answer',
+      });
     }
   }
 }

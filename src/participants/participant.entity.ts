@@ -11,7 +11,14 @@ import {
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 import { Party } from '../parties/party.entity.js';
 
-export const DELEGATION_ROLES = ['co_chair', 'deputy_chair', 'secretary', 'member', 'expert', 'observer'] as const;
+export const DELEGATION_ROLES = [
+  'co_chair',
+  'deputy_chair',
+  'secretary',
+  'member',
+  'expert',
+  'observer',
+] as const;
 export type DelegationRole = (typeof DELEGATION_ROLES)[number];
 
 @Entity('participants')

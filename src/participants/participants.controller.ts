@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -56,7 +62,10 @@ export class ParticipantsController {
   }
 
   @Patch('participants/:id')
-  @ApiOkResponse({ type: ParticipantDto, description: 'A delegate may change only its own timeZone and locale' })
+  @ApiOkResponse({
+    type: ParticipantDto,
+    description: 'A delegate may change only its own timeZone and locale',
+  })
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -68,7 +77,9 @@ export class ParticipantsController {
 
   @Delete('participants/:id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted; refused with 409 while the participant is invited to sessions' })
+  @ApiNoContentResponse({
+    description: 'Deleted; refused with 409 while the participant is invited to sessions',
+  })
   async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
     await this.participants.remove(principal, id);
   }

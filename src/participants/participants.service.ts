@@ -2,13 +2,21 @@ import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
-import { assertCanManageCommittee, assertCanReadCommittee, canManageCommittee } from '../common/auth/access.js';
+import {
+  assertCanManageCommittee,
+  assertCanReadCommittee,
+  canManageCommittee,
+} from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
 import { Party } from '../parties/party.entity.js';
-import type { CreateParticipantDto, ParticipantListQuery, UpdateParticipantDto } from './dto/participant.dto.js';
+import type {
+  CreateParticipantDto,
+  ParticipantListQuery,
+  UpdateParticipantDto,
+} from './dto/participant.dto.js';
 import { participantSearchText, searchPattern } from './participant-search.js';
 import { Participant } from './participant.entity.js';
 
@@ -46,15 +54,21 @@ export class ParticipantsService {
     });
   }
 
-  async list(principal: Principal, committeeId: string, query: ParticipantListQuery): Promise<Page<Participant>> {
+  async list(
+    principal: Principal,
+    committeeId: string,
+    query: ParticipantListQuery,
+  ): Promise<Page<Participant>> {
     assertCanReadCommittee(principal, committeeId);
     const builder = this.dataSource
       .getRepository(Participant)
       .createQueryBuilder('participant')
       .where('participant.committee_id = :committeeId', { committeeId });
     if (query.partyId) builder.andWhere('participant.party_id = :partyId', { partyId: query.partyId });
-    if (query.delegationRole) builder.andWhere('participant.delegation_role = :role', { role: query.delegationRole });
-    if (query.q?.trim()) builder.andWhere('participant.search_text LIKE :pattern', { pattern: searchPattern(query.q) });
+    if (query.delegationRole)
+      builder.andWhere('participant.delegation_role = :role', { role: query.delegationRole });
+    if (query.q?.trim())
+      builder.andWhere('participant.search_text LIKE :pattern', { pattern: searchPattern(query.q) });
     return paginate(builder, {
       sortExpression: 'participant.created_at',
       idExpression: 'participant.id',
@@ -72,7 +86,10 @@ export class ParticipantsService {
 
   async update(principal: Principal, id: string, input: UpdateParticipantDto): Promise<Participant> {
     return this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOne(Participant, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const participant = await manager.findOne(Participant, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!participant) throw new NotFoundError('Participant');
       assertCanReadCommittee(principal, participant.committeeId, 'Participant');
       if (!canManageCommittee(principal, participant.committeeId)) {
@@ -115,7 +132,10 @@ export class ParticipantsService {
 
   async remove(principal: Principal, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const participant = await manager.findOne(Participant, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const participant = await manager.findOne(Participant, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!participant) throw new NotFoundError('Participant');
       assertCanManageCommittee(principal, participant.committeeId, 'Participant');
       const [{ count }] = await manager.query<Array<{ count: number }>>(

@@ -5,7 +5,12 @@ import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
 import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
-import { ConflictError, NotFoundError, UnprocessableError, type FieldProblem } from '../common/errors/problem.js';
+import {
+  ConflictError,
+  NotFoundError,
+  UnprocessableError,
+  type FieldProblem,
+} from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import type { CreatePartyDto, UpdatePartyDto } from './dto/party.dto.js';
@@ -22,7 +27,8 @@ export class PartiesService {
       const committee = await manager.findOneBy(Committee, { id: committeeId });
       if (!committee) throw new NotFoundError('Committee');
       const code = input.code.toUpperCase();
-      const holidayCountry = input.holidayCountry === undefined ? code : input.holidayCountry?.toUpperCase() ?? null;
+      const holidayCountry =
+        input.holidayCountry === undefined ? code : (input.holidayCountry?.toUpperCase() ?? null);
       const party = manager.create(Party, {
         committeeId,
         code,
@@ -53,7 +59,12 @@ export class PartiesService {
       .getRepository(Party)
       .createQueryBuilder('party')
       .where('party.committee_id = :committeeId', { committeeId });
-    return paginate(query, { sortExpression: 'party.created_at', idExpression: 'party.id', sortCast: 'timestamptz', page });
+    return paginate(query, {
+      sortExpression: 'party.created_at',
+      idExpression: 'party.id',
+      sortCast: 'timestamptz',
+      page,
+    });
   }
 
   async get(principal: Principal, committeeId: string, id: string): Promise<Party> {
@@ -66,7 +77,10 @@ export class PartiesService {
   async update(principal: Principal, committeeId: string, id: string, input: UpdatePartyDto): Promise<Party> {
     assertCanManageCommittee(principal, committeeId);
     return this.dataSource.transaction(async (manager) => {
-      const party = await manager.findOne(Party, { where: { id, committeeId }, lock: { mode: 'pessimistic_write' } });
+      const party = await manager.findOne(Party, {
+        where: { id, committeeId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!party) throw new NotFoundError('Party');
       const committee = await manager.findOneByOrFail(Committee, { id: committeeId });
       const code = input.code?.toUpperCase();
@@ -78,7 +92,9 @@ export class PartiesService {
         ...(input.locale !== undefined && { locale: input.locale }),
         ...(input.workWeek !== undefined && { workWeek: input.workWeek }),
         ...(input.workingHours !== undefined && { workingHours: input.workingHours }),
-        ...(input.holidayCountry !== undefined && { holidayCountry: input.holidayCountry?.toUpperCase() ?? null }),
+        ...(input.holidayCountry !== undefined && {
+          holidayCountry: input.holidayCountry?.toUpperCase() ?? null,
+        }),
         ...(input.extraNonWorkingDays !== undefined && { extraNonWorkingDays: input.extraNonWorkingDays }),
         ...(input.extraWorkingDays !== undefined && { extraWorkingDays: input.extraWorkingDays }),
       });
@@ -108,7 +124,10 @@ function checkParty(party: Party): void {
   }
   const both = party.extraNonWorkingDays.filter((date) => party.extraWorkingDays.includes(date));
   if (both.length > 0) {
-    problems.push({ path: 'extraWorkingDays', message: `cannot also be non-working days: ${both.join(', ')}` });
+    problems.push({
+      path: 'extraWorkingDays',
+      message: `cannot also be non-working days: ${both.join(', ')}`,
+    });
   }
   if (problems.length > 0) throw new UnprocessableError(problems);
 }

@@ -17,9 +17,35 @@ const WORK_WEEKS: Record<string, number[]> = {
 
 /** The main official language, for a party created without a locale. */
 const LANGUAGES: Record<string, string> = {
-  IR: 'fa', AF: 'fa', TJ: 'tg', RU: 'ru', BY: 'ru', KZ: 'kk', CN: 'zh', IN: 'hi', TR: 'tr', AZ: 'az',
-  AM: 'hy', DE: 'de', FR: 'fr', ES: 'es', IT: 'it', SA: 'ar', AE: 'ar', EG: 'ar', IQ: 'ar', JP: 'ja',
-  GB: 'en', US: 'en', PK: 'ur', UZ: 'uz', TM: 'tk', KG: 'ky', GE: 'ka', BR: 'pt', VE: 'es'
+  IR: 'fa',
+  AF: 'fa',
+  TJ: 'tg',
+  RU: 'ru',
+  BY: 'ru',
+  KZ: 'kk',
+  CN: 'zh',
+  IN: 'hi',
+  TR: 'tr',
+  AZ: 'az',
+  AM: 'hy',
+  DE: 'de',
+  FR: 'fr',
+  ES: 'es',
+  IT: 'it',
+  SA: 'ar',
+  AE: 'ar',
+  EG: 'ar',
+  IQ: 'ar',
+  JP: 'ja',
+  GB: 'en',
+  US: 'en',
+  PK: 'ur',
+  UZ: 'uz',
+  TM: 'tk',
+  KG: 'ky',
+  GE: 'ka',
+  BR: 'pt',
+  VE: 'es',
 };
 
 export function defaultWorkWeek(countryCode: string): number[] {

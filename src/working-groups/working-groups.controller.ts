@@ -1,5 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -73,13 +79,19 @@ export class WorkingGroupsController {
   @Post('working-groups/:id/archive')
   @HttpCode(200)
   @ApiOkResponse({ type: WorkingGroupDto, description: 'The working group, now archived' })
-  async archive(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<WorkingGroupDto> {
+  async archive(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+  ): Promise<WorkingGroupDto> {
     return toWorkingGroupDto(await this.groups.archive(principal, id));
   }
 
   @Get('working-groups/:id/members')
   @ApiOkResponse({ type: MemberListDto })
-  async members(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<MemberListDto> {
+  async members(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+  ): Promise<MemberListDto> {
     return { items: (await this.groups.members(principal, id)).map(toMemberDto) };
   }
 

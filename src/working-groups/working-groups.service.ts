@@ -16,7 +16,11 @@ import { WorkingGroup } from './working-group.entity.js';
 export class WorkingGroupsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(principal: Principal, committeeId: string, input: CreateWorkingGroupDto): Promise<WorkingGroup> {
+  async create(
+    principal: Principal,
+    committeeId: string,
+    input: CreateWorkingGroupDto,
+  ): Promise<WorkingGroup> {
     assertCanManageCommittee(principal, committeeId);
     return this.dataSource.transaction(async (manager) => {
       const committee = await manager.findOneBy(Committee, { id: committeeId });
@@ -42,7 +46,12 @@ export class WorkingGroupsService {
       .getRepository(WorkingGroup)
       .createQueryBuilder('wg')
       .where('wg.committee_id = :committeeId', { committeeId });
-    return paginate(query, { sortExpression: 'wg.created_at', idExpression: 'wg.id', sortCast: 'timestamptz', page });
+    return paginate(query, {
+      sortExpression: 'wg.created_at',
+      idExpression: 'wg.id',
+      sortCast: 'timestamptz',
+      page,
+    });
   }
 
   async get(principal: Principal, id: string): Promise<WorkingGroup> {
@@ -63,7 +72,8 @@ export class WorkingGroupsService {
         ...(input.slug !== undefined && { slug: input.slug }),
         ...(input.name !== undefined && { name: toLocalizedText(input.name, committee.defaultLocale) }),
         ...(input.description !== undefined && {
-          description: input.description === null ? null : toLocalizedText(input.description, committee.defaultLocale),
+          description:
+            input.description === null ? null : toLocalizedText(input.description, committee.defaultLocale),
         }),
         ...(input.status !== undefined && { status: input.status }),
       });
@@ -96,10 +106,14 @@ export class WorkingGroupsService {
           'A member must be a participant of the working group’s committee',
         );
       }
-      if (await manager.existsBy(WorkingGroupMember, { workingGroupId: id, participantId: input.participantId })) {
-        throw new ConflictError('already-member', 'The participant is already a member of this working group', [
-          { path: 'participantId', message: 'is already a member' },
-        ]);
+      if (
+        await manager.existsBy(WorkingGroupMember, { workingGroupId: id, participantId: input.participantId })
+      ) {
+        throw new ConflictError(
+          'already-member',
+          'The participant is already a member of this working group',
+          [{ path: 'participantId', message: 'is already a member' }],
+        );
       }
       const member = await manager.save(
         manager.create(WorkingGroupMember, {
@@ -137,7 +151,11 @@ export class WorkingGroupsService {
     });
   }
 
-  private async lockForWrite(manager: EntityManager, principal: Principal, id: string): Promise<WorkingGroup> {
+  private async lockForWrite(
+    manager: EntityManager,
+    principal: Principal,
+    id: string,
+  ): Promise<WorkingGroup> {
     const group = await manager.findOne(WorkingGroup, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!group) throw new NotFoundError('Working group');
     assertCanManageCommittee(principal, group.committeeId, 'Working group');

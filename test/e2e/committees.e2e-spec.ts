@@ -194,24 +194,20 @@ describe('Committees and parties', () => {
       [{ name: 'ok', description: 'd'.repeat(10_001) }, 'description'],
     ];
     for (const [fields, path] of cases) {
-      const response = await t.admin
-        .post('/api/v1/committees')
-        .send({
-          slug: `limits-${cases.indexOf(cases.find((c) => c[0] === fields)!)}`,
-          defaultTimeZone: 'UTC',
-          ...fields,
-        });
+      const response = await t.admin.post('/api/v1/committees').send({
+        slug: `limits-${cases.indexOf(cases.find((c) => c[0] === fields)!)}`,
+        defaultTimeZone: 'UTC',
+        ...fields,
+      });
       expect(response.status).toBe(422);
       expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual([path]);
     }
-    const longest = await t.admin
-      .post('/api/v1/committees')
-      .send({
-        slug: 'limits-ok',
-        name: 'ن'.repeat(200),
-        description: 'd'.repeat(10_000),
-        defaultTimeZone: 'UTC',
-      });
+    const longest = await t.admin.post('/api/v1/committees').send({
+      slug: 'limits-ok',
+      name: 'ن'.repeat(200),
+      description: 'd'.repeat(10_000),
+      defaultTimeZone: 'UTC',
+    });
     expect(longest.status).toBe(201);
     expect(await t.count('committees')).toBe(before + 1);
   });

@@ -35,7 +35,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     logLevel: 'silent',
     ...database.settings,
     ...overrides,
-  } as AppConfig;
+  };
   const app = await createApp(config);
   const server = app.getHttpServer();
   const as = (token: string): TokenClient => ({

@@ -23,7 +23,11 @@ export class CreateCommitteeDto {
   })
   name: string | LocalizedText;
 
-  @IsLocalizedText({ maxLength: DESCRIPTION_MAX, optional: true, example: { en: 'Trade, industry and customs' } })
+  @IsLocalizedText({
+    maxLength: DESCRIPTION_MAX,
+    optional: true,
+    example: { en: 'Trade, industry and customs' },
+  })
   description?: string | LocalizedText | null;
 
   @ApiProperty({ example: 'Europe/Moscow', description: 'IANA time zone' })

@@ -77,11 +77,11 @@ export function problem(
 }
 
 function fromHttpException(exception: HttpException, request: Request): ProblemDetails {
-  const status = exception.getStatus();
+  const status: number = exception.getStatus();
   const body = exception.getResponse();
   const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const errors = Array.isArray(fields.errors) ? (fields.errors as FieldProblem[]) : undefined;
-  if (status === HttpStatus.NOT_FOUND && /^Cannot [A-Z]+ /.test(exception.message)) {
+  if (status === 404 && /^Cannot [A-Z]+ /.test(exception.message)) {
     return problem(
       status,
       'route-not-found',

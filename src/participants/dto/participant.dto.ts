@@ -23,7 +23,11 @@ export class CreateParticipantDto {
   @IsUUID('all', { message: 'partyId must be a UUID' })
   partyId: string;
 
-  @IsLocalizedText({ maxLength: NAME_MAX, optional: true, example: { en: 'Ministry of Industry, Mine and Trade' } })
+  @IsLocalizedText({
+    maxLength: NAME_MAX,
+    optional: true,
+    example: { en: 'Ministry of Industry, Mine and Trade' },
+  })
   organization?: string | LocalizedText | null;
 
   @IsLocalizedText({ maxLength: NAME_MAX, optional: true, example: { en: 'Deputy Minister' } })
@@ -46,7 +50,6 @@ export class CreateParticipantDto {
 }
 
 export class UpdateParticipantDto extends PartialType(CreateParticipantDto) {}
-
 
 export class ParticipantListQuery extends PagedLangQuery {
   @ApiPropertyOptional({ format: 'uuid' })
@@ -79,7 +82,9 @@ export class ParticipantDto {
   @ApiProperty({ example: 'fa' }) locale: string;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
-  @ApiPropertyOptional({ example: { lang: 'fa', fullName: 'حمید زادبوم', organization: null, position: null } })
+  @ApiPropertyOptional({
+    example: { lang: 'fa', fullName: 'حمید زادبوم', organization: null, position: null },
+  })
   resolved?: { lang: string; fullName: string | null; organization: string | null; position: string | null };
 }
 

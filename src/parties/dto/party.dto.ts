@@ -34,19 +34,28 @@ export class CreatePartyDto {
   @IsISO31661Alpha2({ message: 'code must be an ISO 3166-1 alpha-2 country code such as IR or RU' })
   code: string;
 
-  @IsLocalizedText({ maxLength: NAME_MAX, example: { en: 'Islamic Republic of Iran', fa: 'جمهوری اسلامی ایران' } })
+  @IsLocalizedText({
+    maxLength: NAME_MAX,
+    example: { en: 'Islamic Republic of Iran', fa: 'جمهوری اسلامی ایران' },
+  })
   name: string | LocalizedText;
 
   @ApiProperty({ example: 'Asia/Tehran' })
   @IsTimeZone()
   timeZone: string;
 
-  @ApiPropertyOptional({ example: 'fa', description: "Default: the country's main language, else the committee's" })
+  @ApiPropertyOptional({
+    example: 'fa',
+    description: "Default: the country's main language, else the committee's",
+  })
   @IsOptional()
   @Matches(LOCALE, { message: `locale ${LOCALE_MESSAGE}` })
   locale?: string;
 
-  @ApiPropertyOptional({ example: [6, 7, 1, 2, 3], description: 'ISO weekdays (1 = Monday); default by country' })
+  @ApiPropertyOptional({
+    example: [6, 7, 1, 2, 3],
+    description: 'ISO weekdays (1 = Monday); default by country',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -63,7 +72,11 @@ export class CreatePartyDto {
   @Type(() => WorkingHoursDto)
   workingHours?: WorkingHoursDto;
 
-  @ApiPropertyOptional({ example: 'IR', nullable: true, description: 'Public holidays of this country; default: code' })
+  @ApiPropertyOptional({
+    example: 'IR',
+    nullable: true,
+    description: 'Public holidays of this country; default: code',
+  })
   @IsOptional()
   @IsISO31661Alpha2({ message: 'holidayCountry must be an ISO 3166-1 alpha-2 country code' })
   holidayCountry?: string | null;

@@ -4,7 +4,11 @@ import { resolveText, type LocalizedText } from '../../common/i18n/localized-tex
 import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { SLUG, SLUG_MESSAGE } from '../../common/validation/patterns.js';
 import { MEMBER_ROLES, type MemberRole, type WorkingGroupMember } from '../working-group-member.entity.js';
-import { WORKING_GROUP_STATUSES, type WorkingGroup, type WorkingGroupStatus } from '../working-group.entity.js';
+import {
+  WORKING_GROUP_STATUSES,
+  type WorkingGroup,
+  type WorkingGroupStatus,
+} from '../working-group.entity.js';
 
 export class CreateWorkingGroupDto {
   @ApiProperty({ example: 'industry', pattern: SLUG.source })
@@ -87,12 +91,20 @@ export function toWorkingGroupDto(group: WorkingGroup, lang?: string): WorkingGr
     createdAt: group.createdAt.toISOString(),
     updatedAt: group.updatedAt.toISOString(),
     ...(lang
-      ? { resolved: { lang, name: resolveText(group.name, lang), description: resolveText(group.description, lang) } }
+      ? {
+          resolved: {
+            lang,
+            name: resolveText(group.name, lang),
+            description: resolveText(group.description, lang),
+          },
+        }
       : {}),
   };
 }
 
-export function toMemberDto(member: WorkingGroupMember & { participant?: { fullName: LocalizedText } }): MemberDto {
+export function toMemberDto(
+  member: WorkingGroupMember & { participant?: { fullName: LocalizedText } },
+): MemberDto {
   return {
     participantId: member.participantId,
     role: member.role,
