@@ -1,6 +1,12 @@
 import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
-import { CreatedAtColumn, IdColumn, InstantColumn, TextColumn, UuidColumn } from '../common/database-columns.js';
+import {
+  CreatedAtColumn,
+  IdColumn,
+  InstantColumn,
+  TextColumn,
+  UuidColumn,
+} from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 

@@ -152,11 +152,9 @@ describe('Agenda items and the rendered agenda', () => {
     const missing = await t.admin.put(order).send({ items: [{ id: a.id }, { id: b.id }] });
     expect(missing.status).toBe(422);
     expect(missing.body.errors).toEqual([{ path: 'items', message: `leaves out ${c.id}` }]);
-    const unknown = await t.admin
-      .put(order)
-      .send({
-        items: [{ id: a.id }, { id: b.id }, { id: c.id }, { id: '00000000-0000-4000-8000-000000000000' }],
-      });
+    const unknown = await t.admin.put(order).send({
+      items: [{ id: a.id }, { id: b.id }, { id: c.id }, { id: '00000000-0000-4000-8000-000000000000' }],
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.body.errors[0].path).toBe('items[3].id');
     const deep = await t.admin
