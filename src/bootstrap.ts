@@ -42,7 +42,6 @@ export async function createApp(
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.init();
   return app;

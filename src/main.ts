@@ -15,6 +15,18 @@ async function main(): Promise<void> {
     throw error;
   }
   const app = await createApp(config);
+  // On SIGTERM/SIGINT: stop accepting, let in-flight requests finish, close the database, exit 0.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      app.close().then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Quorum did not shut down cleanly:', error);
+          process.exit(1);
+        },
+      );
+    });
+  }
   await app.listen(config.port);
   const url = (await app.getUrl()).replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
   const database = config.databaseUrl
