@@ -30,6 +30,14 @@ export class CalendarFeed {
   @ManyToOne(() => WorkingGroup, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'working_group_id' })
   workingGroup?: WorkingGroup;
+  /**
+   * The delegate whose token made the feed, if one did: the feed then shows no more than
+   * that participant may see, whatever its scope.
+   */
+  @UuidColumn('owner_participant_id', true) ownerParticipantId: string | null;
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'owner_participant_id' })
+  ownerParticipant?: Participant;
   @TextColumn('label') label: string;
   @TextColumn('locale') locale: string;
   @Index('uq_calendar_feeds_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;

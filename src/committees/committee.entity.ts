@@ -21,6 +21,8 @@ export class Committee {
    * feed's ETag is known from one small query, without rendering.
    */
   @Column({ name: 'content_version', type: 'integer', default: 0 }) contentVersion: number;
+  /** When contentVersion last went up: the Last-Modified of the committee's feeds. */
+  @Column({ name: 'content_changed_at', type: 'timestamptz', default: () => 'now()' }) contentChangedAt: Date;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }

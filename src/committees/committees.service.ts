@@ -70,6 +70,7 @@ export class CommitteesService {
       ...(input.defaultLocale !== undefined && { defaultLocale: input.defaultLocale }),
     });
     committee.contentVersion += 1;
+    committee.contentChangedAt = new Date();
     return this.committees.save(committee);
   }
 

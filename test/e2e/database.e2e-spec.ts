@@ -56,7 +56,8 @@ describe('Database', () => {
       const name = `quorum_test_fresh_${Date.now()}`;
       await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
       url = databaseUrl(server, name);
-      cleanup = () => withAdminClient(async (client) => void (await client.query(`DROP DATABASE ${name} WITH (FORCE)`)));
+      cleanup = () =>
+        withAdminClient(async (client) => void (await client.query(`DROP DATABASE ${name} WITH (FORCE)`)));
     } else {
       embedded = await startEmbeddedPostgres('memory');
       url = embedded.url;
@@ -74,8 +75,12 @@ describe('Database', () => {
         databases = [only];
       }
       const dataSource: DataSource = databases[0].dataSource;
-      const applied: Array<{ name: string }> = await dataSource.query('SELECT name FROM schema_migrations ORDER BY id');
-      expect(applied.map((row) => row.name)).toEqual(MIGRATIONS.map((migration) => new migration().name ?? migration.name));
+      const applied: Array<{ name: string }> = await dataSource.query(
+        'SELECT name FROM schema_migrations ORDER BY id',
+      );
+      expect(applied.map((row) => row.name)).toEqual(
+        MIGRATIONS.map((migration) => new migration().name ?? migration.name),
+      );
       const drift = await dataSource.driver.createSchemaBuilder().log();
       expect(drift.upQueries.map((query) => query.query)).toEqual([]);
       for (const database of databases) await database.close();

@@ -36,7 +36,7 @@ export class TcpProxy {
       upstream.on('error', () => client.destroy());
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server!.address() as net.AddressInfo).port;
+    this.port = (this.server.address() as net.AddressInfo).port;
   }
 
   /** The same URL, through the proxy. */

@@ -1,5 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795840734326 } from './1795840734326-Initial.js';
+import { FeedOwnership1795841891401 } from './1795841891401-FeedOwnership.js';
 
 /** Every migration, in order. A generated migration is added here after review. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [Initial1795840734326];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [
+  Initial1795840734326,
+  FeedOwnership1795841891401,
+];
