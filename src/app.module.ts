@@ -14,6 +14,7 @@ import { ParticipantsModule } from './participants/participants.module.js';
 import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { AgendaModule } from './agenda/agenda.module.js';
+import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -45,6 +46,7 @@ export class AppModule {
         WorkingGroupsModule,
         SessionsModule,
         AgendaModule,
+        CalendarFeedsModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

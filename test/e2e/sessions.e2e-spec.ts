@@ -13,7 +13,7 @@ describe('Sessions', () => {
     await t.close();
   });
 
-  const zone = (body: { displayTimes: Array<{ timeZone: string }> }, name: string) =>
+  const zone = (body: { displayTimes: Array<{ timeZone: string; start?: string }> }, name: string) =>
     body.displayTimes.find((time) => time.timeZone === name);
 
   it('reads 10:00 Moscow as 07:00Z and shows 10:30 in Tehran', async () => {

@@ -14,7 +14,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
-import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
+import {
+  DESCRIPTION_MAX,
+  IsLocalizedText,
+  NAME_MAX,
+  TITLE_MAX,
+} from '../../common/i18n/localized-text.validation.js';
 import { AGENDA_ITEM_KINDS, type AgendaItem, type AgendaItemKind } from '../agenda-item.entity.js';
 
 export class AgendaLinkDto {
@@ -38,7 +43,7 @@ export class CreateAgendaItemDto {
   parentId?: string | null;
 
   @IsLocalizedText({
-    maxLength: NAME_MAX,
+    maxLength: TITLE_MAX,
     example: { en: 'Opening remarks', fa: 'سخنان افتتاحیه', ru: 'Вступительное слово' },
   })
   title: string | LocalizedText;

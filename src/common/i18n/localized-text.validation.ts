@@ -56,3 +56,5 @@ export function IsLocalizedText(options: {
 
 export const NAME_MAX = 200;
 export const DESCRIPTION_MAX = 10_000;
+/** Session and agenda item titles: official titles in two scripts run long. */
+export const TITLE_MAX = 500;

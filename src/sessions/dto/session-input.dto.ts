@@ -14,7 +14,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
-import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
+import {
+  DESCRIPTION_MAX,
+  IsLocalizedText,
+  NAME_MAX,
+  TITLE_MAX,
+} from '../../common/i18n/localized-text.validation.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { SESSION_FORMATS, SESSION_KINDS, type SessionFormat, type SessionKind } from '../session.entity.js';
 
@@ -55,7 +60,7 @@ export class CreateSessionDto {
   workingGroupId?: string | null;
 
   @IsLocalizedText({
-    maxLength: NAME_MAX,
+    maxLength: TITLE_MAX,
     example: { en: 'Industry working group', ru: 'Рабочая группа по промышленности', fa: 'کارگروه صنعت' },
   })
   title: string | LocalizedText;

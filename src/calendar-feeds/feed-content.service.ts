@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { hashToken } from '../common/auth/token-hash.js';
+import type { LocalizedText } from '../common/i18n/localized-text.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { participantSessionsCondition } from '../sessions/session-visibility.js';
+import { Session } from '../sessions/session.entity.js';
+import type { FeedScope } from './calendar-feed.entity.js';
+import { renderCalendar } from './ics/ics-writer.js';
+import { RenderCache } from './render-cache.js';
+import { sessionToEvent, type FeedAgendaItem } from './session-event.js';
+
+const DAY_MS = 86_400_000;
+const PAST_DAYS = 90;
+const FUTURE_DAYS = 2 * 365;
+const CANCELLED_KEPT_DAYS = 30;
+/** lastFetchedAt is a hint for people, so it is written at most this often per feed. */
+const FETCH_STAMP_MS = 5 * 60_000;
+
+interface FeedRow {
+  id: string;
+  scope: FeedScope;
+  committee_id: string;
+  participant_id: string | null;
+  working_group_id: string | null;
+  owner_participant_id: string | null;
+  label: string;
+  locale: string;
+  last_fetched_at: Date | null;
+  content_version: number;
+  content_changed_at: Date;
+  default_time_zone: string;
+  participant_time_zone: string | null;
+  party_zones: string[] | null;
+}
+
+export interface FeedState {
+  feed: FeedRow;
+  etag: string;
+  lastModified: Date;
+}
+
+@Injectable()
+export class FeedContentService {
+  private readonly logger = new Logger('CalendarFeeds');
+  private readonly cache = new RenderCache();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * One small indexed query: the feed, and the version of everything it could show.
+   * Enough to answer 304 without rendering. Unknown and revoked tokens look the same.
+   */
+  async state(token: string, now = new Date()): Promise<FeedState | undefined> {
+    const [feed] = await this.dataSource.query<FeedRow[]>(
+      `SELECT f.id, f.scope, f.committee_id, f.participant_id, f.working_group_id, f.owner_participant_id,
+              f.label, f.locale, f.last_fetched_at, c.content_version, c.content_changed_at, c.default_time_zone,
+              p.time_zone AS participant_time_zone,
+              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
+                WHERE pa.committee_id = f.committee_id) AS party_zones
+         FROM calendar_feeds f
+         JOIN committees c ON c.id = f.committee_id
+         LEFT JOIN participants p ON p.id = f.participant_id
+        WHERE f.token_hash = $1 AND f.revoked_at IS NULL`,
+      [hashToken(token)],
+    );
+    if (!feed) return undefined;
+    this.stampFetch(feed, now);
+    // The window slides by day, so the day is part of the version too.
+    const day = Math.floor(now.getTime() / DAY_MS);
+    const etag = `"${createHash('sha256').update(`${feed.id}|${feed.content_version}|${day}`).digest('base64url').slice(0, 27)}"`;
+    return { feed, etag, lastModified: feed.content_changed_at };
+  }
+
+  /** The calendar text; rendered once per version of the feed and then served from memory. */
+  async body(state: FeedState, now = new Date()): Promise<string> {
+    const cached = this.cache.get(state.etag);
+    if (cached !== undefined) return cached;
+    const body = await this.render(state.feed, now);
+    this.cache.set(state.etag, body);
+    return body;
+  }
+
+  private async render(feed: FeedRow, now: Date): Promise<string> {
+    const from = new Date(now.getTime() - PAST_DAYS * DAY_MS);
+    const to = new Date(now.getTime() + FUTURE_DAYS * DAY_MS);
+    const builder = this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .leftJoin('working_groups', 'wg', 'wg.id = s.working_group_id')
+      .addSelect('wg.name', 'group_name')
+      .addSelect(
+        `(SELECT json_agg(json_build_object('id', a.id, 'parentId', a.parent_id, 'position', a.position,
+                 'durationMinutes', a.duration_minutes, 'title', a.title)) FROM agenda_items a WHERE a.session_id = s.id)`,
+        'agenda',
+      )
+      .where('s.committee_id = :committeeId', { committeeId: feed.committee_id })
+      .andWhere(`s.status <> 'draft'`)
+      .andWhere('s.starts_at < :to AND s.ends_at > :from', { from, to })
+      .andWhere(`(s.status <> 'cancelled' OR s.ends_at > :cancelledFrom)`, {
+        cancelledFrom: new Date(now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS),
+      })
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC');
+    if (feed.scope === 'working_group') {
+      builder.andWhere('s.working_group_id = :workingGroupId', { workingGroupId: feed.working_group_id });
+    }
+    const viewer = feed.scope === 'participant' ? feed.participant_id : feed.owner_participant_id;
+    if (viewer) {
+      const visible = participantSessionsCondition('s', feed.committee_id, viewer);
+      builder.andWhere(visible.condition, visible.parameters);
+    }
+    const { entities, raw } = await builder.getRawAndEntities<{
+      group_name: LocalizedText | null;
+      agenda: FeedAgendaItem[] | null;
+    }>();
+    const context = {
+      locale: feed.locale,
+      zones: feed.party_zones ?? [],
+      publicBaseUrl: this.config.publicBaseUrl,
+      workingGroupNames: new Map(
+        entities.flatMap((session, index) =>
+          session.workingGroupId && raw[index].group_name
+            ? [[session.workingGroupId, raw[index].group_name!] as const]
+            : [],
+        ),
+      ),
+    };
+    return renderCalendar({
+      prodId: '-//Quorum//Joint committee scheduler//EN',
+      name: feed.label,
+      timeZone: feed.participant_time_zone ?? feed.default_time_zone,
+      span: { from, to },
+      events: entities.map((session, index) => sessionToEvent(session, raw[index].agenda ?? [], context)),
+    });
+  }
+
+  private stampFetch(feed: FeedRow, now: Date): void {
+    if (feed.last_fetched_at && now.getTime() - feed.last_fetched_at.getTime() < FETCH_STAMP_MS) return;
+    // Not awaited: the calendar app should not wait for a bookkeeping write.
+    this.dataSource
+      .query('UPDATE calendar_feeds SET last_fetched_at = $2 WHERE id = $1', [feed.id, now])
+      .catch((error: unknown) =>
+        this.logger.warn({ err: error, feedId: feed.id }, 'Could not record a feed fetch'),
+      );
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Delete, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import {
+  CreatedFeedDto,
+  CreateFeedDto,
+  FeedDto,
+  FeedListQuery,
+  FeedPageDto,
+  toFeedDto,
+} from './dto/feed.dto.js';
+import { FeedsService } from './feeds.service.js';
+
+@ApiTags('Calendar feeds')
+@ApiBearerAuth()
+@Controller('feeds')
+export class FeedsController {
+  constructor(
+    private readonly feeds: FeedsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({
+    type: CreatedFeedDto,
+    description: 'The token and its URLs appear in this answer only',
+  })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateFeedDto,
+  ): Promise<CreatedFeedDto> {
+    const { feed, secret } = await this.feeds.create(principal, body);
+    const httpsUrl = `${this.config.publicBaseUrl}/calendar/${secret}.ics`;
+    return {
+      ...toFeedDto(feed),
+      token: secret,
+      httpsUrl,
+      webcalUrl: httpsUrl.replace(/^https?:/, 'webcal:'),
+    };
+  }
+
+  @Get()
+  @ApiOkResponse({ type: FeedPageDto })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: FeedListQuery): Promise<FeedPageDto> {
+    const page = await this.feeds.list(principal, query);
+    return { items: page.items.map(toFeedDto), nextCursor: page.nextCursor };
+  }
+
+  @Delete(':id')
+  @ApiOkResponse({ type: FeedDto, description: 'Revoked: its URL answers 404 from now on' })
+  async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<FeedDto> {
+    return toFeedDto(await this.feeds.revoke(principal, id));
+  }
+}

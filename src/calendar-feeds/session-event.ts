@@ -1,0 +1,104 @@
+import { DateTime } from 'luxon';
+import { computeAgendaTimeline, type AgendaTimelineInput } from '../agenda/agenda-timeline.js';
+import { resolveText, type LocalizedText } from '../common/i18n/localized-text.js';
+import type { Session } from '../sessions/session.entity.js';
+import { feedWords } from './feed-words.js';
+import type { IcsEvent } from './ics/ics-writer.js';
+
+export interface FeedAgendaItem extends AgendaTimelineInput {
+  title: LocalizedText;
+}
+
+export interface EventContext {
+  locale: string;
+  /** The parties' zones: the agenda in DESCRIPTION shows its times in each. */
+  zones: string[];
+  /** Base of links back to the API, without a trailing slash. */
+  publicBaseUrl: string;
+  /** Working group names, for CATEGORIES. */
+  workingGroupNames?: Map<string, LocalizedText>;
+}
+
+const STATUS: Record<Session['status'], IcsEvent['status']> = {
+  draft: 'TENTATIVE',
+  scheduled: 'CONFIRMED',
+  cancelled: 'CANCELLED',
+};
+
+/** One session as the VEVENT every feed and `.ics` download shares. */
+export function sessionToEvent(session: Session, agenda: FeedAgendaItem[], context: EventContext): IcsEvent {
+  const words = feedWords(context.locale);
+  const title = resolveText(session.title, context.locale) ?? '';
+  const cancelled = session.status === 'cancelled';
+  const online = session.onlineMeeting;
+  const groupName = session.workingGroupId
+    ? context.workingGroupNames?.get(session.workingGroupId)
+    : undefined;
+  return {
+    uid: session.id,
+    dtstamp: session.updatedAt,
+    created: session.createdAt,
+    lastModified: session.updatedAt,
+    sequence: session.sequence,
+    start: session.startsAt,
+    end: session.endsAt,
+    timeZone: session.timeZone,
+    // Outlook ignores STATUS, so a cancelled session says so where everyone looks.
+    summary: cancelled ? `${words.cancelled}: ${title}` : title,
+    description: describe(session, agenda, context),
+    location: resolveText(session.location, context.locale) ?? undefined,
+    url: `${context.publicBaseUrl}/api/v1/sessions/${session.id}`,
+    conference:
+      online && session.format !== 'in_person'
+        ? { uri: online.joinUrl, label: online.provider ?? words.join }
+        : undefined,
+    categories: [
+      session.kind,
+      session.format,
+      ...(groupName ? [resolveText(groupName, context.locale) ?? ''] : []),
+    ].filter((category) => category !== ''),
+    status: STATUS[session.status],
+  };
+}
+
+/** The description, then the agenda with planned times in each party's zone, then how to join. */
+function describe(session: Session, agenda: FeedAgendaItem[], context: EventContext): string {
+  const words = feedWords(context.locale);
+  const parts: string[] = [];
+  if (session.status === 'cancelled' && session.cancellationReason) {
+    parts.push(`${words.cancelled}. ${words.reason}: ${session.cancellationReason}`);
+  }
+  const description = resolveText(session.description, context.locale);
+  if (description) parts.push(description);
+  if (agenda.length > 0) {
+    const zones = context.zones.length > 0 ? context.zones : [session.timeZone];
+    const byId = new Map(agenda.map((item) => [item.id, item]));
+    const timeline = computeAgendaTimeline(session.startsAt, session.endsAt, agenda);
+    const lines = timeline.items.map((timed) => {
+      const times = zones
+        .map(
+          (zone) => `${clock(timed.plannedStart, zone)}–${clock(timed.plannedEnd, zone)} ${zoneLabel(zone)}`,
+        )
+        .join(' / ');
+      const indent = timed.depth === 1 ? '   ' : '';
+      return `${indent}${timed.number}. ${resolveText(byId.get(timed.id)!.title, context.locale) ?? ''} (${times})`;
+    });
+    parts.push(`${words.agenda}:\n${lines.join('\n')}`);
+  }
+  if (session.onlineMeeting && session.format !== 'in_person') {
+    const code = session.onlineMeeting.accessCode
+      ? `\n${words.accessCode}: ${session.onlineMeeting.accessCode}`
+      : '';
+    parts.push(`${words.join}: ${session.onlineMeeting.joinUrl}${code}`);
+  }
+  return parts.join('\n\n');
+}
+
+function clock(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+}
+
+/** `Tehran`, `Moscow`: the last part of the zone name reads well in any language. */
+function zoneLabel(zone: string): string {
+  return zone.split('/').at(-1)!.replace(/_/g, ' ');
+}

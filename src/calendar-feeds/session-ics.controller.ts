@@ -1,0 +1,69 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { RequestLanguage } from '../common/i18n/request-language.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { SessionReadingService } from '../sessions/session-reading.service.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { renderCalendar } from './ics/ics-writer.js';
+import { sessionToEvent, type FeedAgendaItem } from './session-event.js';
+
+/** One session as an `.ics` file, with the same UID and VEVENT as in every feed. */
+@ApiTags('Calendar feeds')
+@ApiBearerAuth()
+@Controller('sessions')
+export class SessionIcsController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly reading: SessionReadingService,
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get(':id/ics')
+  @ApiProduces('text/calendar')
+  @ApiOkResponse({ description: 'The session as an iCalendar file' })
+  async ics(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @RequestLanguage() lang: string | undefined,
+    @Res() response: Response,
+  ): Promise<void> {
+    const session = await this.sessions.get(principal, id);
+    const [zones, committee] = await Promise.all([
+      this.reading.partyZones([session.committeeId]),
+      this.dataSource.query<Array<{ default_locale: string }>>(
+        'SELECT default_locale FROM committees WHERE id = $1',
+        [session.committeeId],
+      ),
+    ]);
+    const agenda = await this.dataSource.query<FeedAgendaItem[]>(
+      `SELECT id, parent_id AS "parentId", position, duration_minutes AS "durationMinutes", title
+         FROM agenda_items WHERE session_id = $1`,
+      [id],
+    );
+    const locale = lang ?? committee[0].default_locale;
+    const body = renderCalendar({
+      prodId: '-//Quorum//Joint committee scheduler//EN',
+      name: 'Quorum',
+      timeZone: session.timeZone,
+      span: { from: session.startsAt, to: session.endsAt },
+      events: [
+        sessionToEvent(session, agenda, {
+          locale,
+          zones: zones.get(session.committeeId) ?? [],
+          publicBaseUrl: this.config.publicBaseUrl,
+        }),
+      ],
+    });
+    response
+      .status(200)
+      .type('text/calendar; charset=utf-8')
+      .setHeader('Content-Disposition', `attachment; filename="session-${session.id}.ics"`)
+      .send(body);
+  }
+}
