@@ -15,6 +15,7 @@ import { WorkingGroupsModule } from './working-groups/working-groups.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { AgendaModule } from './agenda/agenda.module.js';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
+import { SeriesModule } from './series/series.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -47,6 +48,7 @@ export class AppModule {
         SessionsModule,
         AgendaModule,
         CalendarFeedsModule,
+        SeriesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -5,6 +5,8 @@ import { Committee } from '../committees/committee.entity.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Party } from '../parties/party.entity.js';
+import { SeriesParticipant } from '../series/series-participant.entity.js';
+import { Series } from '../series/series.entity.js';
 import { SessionParticipant } from '../sessions/session-participant.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
@@ -22,4 +24,6 @@ export const ENTITIES = [
   SessionParticipant,
   AgendaItem,
   CalendarFeed,
+  Series,
+  SeriesParticipant,
 ];

@@ -10,6 +10,7 @@ import {
   UuidColumn,
 } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
+import { Series } from '../series/series.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 
 export const SESSION_KINDS = ['plenary', 'working_group', 'webinar', 'bilateral', 'other'] as const;
@@ -29,6 +30,7 @@ export interface OnlineMeeting {
 @Index('ix_sessions_committee_start', ['committeeId', 'startsAt', 'id'])
 @Index('ix_sessions_working_group_start', ['workingGroupId', 'startsAt', 'id'])
 @Index('ix_sessions_start', ['startsAt', 'id'])
+@Index('uq_sessions_series_recurrence', ['seriesId', 'recurrenceId'], { unique: true })
 export class Session {
   @IdColumn() id: string;
   @UuidColumn('committee_id') committeeId: string;
@@ -40,8 +42,13 @@ export class Session {
   @JoinColumn({ name: 'working_group_id' })
   workingGroup?: WorkingGroup;
   @UuidColumn('series_id', true) seriesId: string | null;
+  @ManyToOne(() => Series, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'series_id' })
+  series?: Series;
   /** For an occurrence of a series: its original local start, `YYYY-MM-DDTHH:mm`. */
   @TextColumn('recurrence_id', true) recurrenceId: string | null;
+  /** An occurrence moved or edited on its own: later edits of its series leave it alone. */
+  @Column({ name: 'detached', type: 'boolean', default: false }) detached: boolean;
   @LocalizedColumn('title') title: LocalizedText;
   @LocalizedColumn('description', true) description: LocalizedText | null;
   @TextColumn('kind') kind: SessionKind;

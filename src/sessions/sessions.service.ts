@@ -120,7 +120,7 @@ export class SessionsService {
         await assertWorkingGroupOf(manager, session.committeeId, input.workingGroupId);
       const locale = committee.defaultLocale;
       const times = rescheduledTimes(session, input);
-      applySessionChanges(session, {
+      const changed = applySessionChanges(session, {
         ...(input.workingGroupId !== undefined && { workingGroupId: input.workingGroupId }),
         ...(input.title !== undefined && { title: toLocalizedText(input.title, locale) }),
         ...(input.description !== undefined && { description: optionalText(input.description, locale) }),
@@ -133,6 +133,8 @@ export class SessionsService {
         ...(input.capacity !== undefined && { capacity: input.capacity }),
         ...times,
       });
+      // An occurrence edited on its own keeps its own values when its series is edited later.
+      if (changed && session.seriesId) session.detached = true;
       if (session.capacity !== null) await assertWithinCapacity(manager, session.id, session.capacity);
       const saved = await manager.save(session);
       const warnings = times.startsAt ? await checkClashes(manager, saved, options.allowConflicts) : [];

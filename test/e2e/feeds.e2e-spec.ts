@@ -38,7 +38,7 @@ describe('Calendar feeds', () => {
       locale: string;
     };
   };
-  const fetchFeed = (token: string) => t.http.get(`/calendar/${token}.ics`).buffer(true).parse(textParser);
+  const fetchFeed = (token: string) => t.http.get(`/calendar/${token}.ics`);
 
   it('answers the token once with https and webcal URLs, and serves the feed with its headers', async () => {
     const session = await t.ctx.newSession(jec.committee.id, {
@@ -61,7 +61,7 @@ describe('Calendar feeds', () => {
     expect(response.headers['cache-control']).toBe('private, max-age=300');
     expect(response.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     expect(response.headers['last-modified']).toMatch(/GMT$/);
-    const text: string = response.body;
+    const text: string = response.text;
     const head = text.split('BEGIN:VTIMEZONE')[0];
     for (const line of [
       'VERSION:2.0',
@@ -100,12 +100,8 @@ describe('Calendar feeds', () => {
     ];
     for (const { timeZone, start, utc } of cases) {
       const session = await t.ctx.newSession(jec.committee.id, { timeZone, start });
-      const response = await t.admin
-        .get(`/api/v1/sessions/${session.id}/ics`)
-        .buffer(true)
-        .parse(textParser)
-        .expect(200);
-      const [event] = parseCalendar(response.body).events;
+      const response = await t.admin.get(`/api/v1/sessions/${session.id}/ics`).expect(200);
+      const [event] = parseCalendar(response.text).events;
       expect({ start, ics: event.start }).toEqual({ start, ics: jsIso(session.startsAt as string) });
       if (utc) expect(event.start).toBe(utc);
       expect(event.uid).toBe(session.id);
@@ -120,20 +116,20 @@ describe('Calendar feeds', () => {
     });
     await t.ctx.publish(session.id);
     const feed = await newFeed(t.admin, { scope: 'committee', targetId: c.committee.id, locale: 'fa' });
-    const before = parseCalendar((await fetchFeed(feed.token).expect(200)).body).events[0];
+    const before = parseCalendar((await fetchFeed(feed.token).expect(200)).text).events[0];
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const moved = await t.admin
       .patch(`/api/v1/sessions/${session.id}`)
       .send({ start: localIn(6, '15:00') })
       .expect(200);
-    const after = parseCalendar((await fetchFeed(feed.token).expect(200)).body).events[0];
+    const after = parseCalendar((await fetchFeed(feed.token).expect(200)).text).events[0];
     expect(after.uid).toBe(before.uid);
     expect(after.sequence).toBe(before.sequence + 1);
     expect(after.lastModified > before.lastModified).toBe(true);
     expect(after.start).toBe(jsIso(moved.body.startsAt));
 
     await t.admin.post(`/api/v1/sessions/${session.id}/cancel`).send({ reason: 'Visa delays' }).expect(200);
-    const cancelled = parseCalendar((await fetchFeed(feed.token).expect(200)).body).events[0];
+    const cancelled = parseCalendar((await fetchFeed(feed.token).expect(200)).text).events[0];
     expect(cancelled).toMatchObject({
       uid: session.id,
       status: 'CANCELLED',
@@ -150,7 +146,7 @@ describe('Calendar feeds', () => {
     const feed = await newFeed(t.admin, { scope: 'committee', targetId: c.committee.id });
     const first = await fetchFeed(feed.token).expect(200);
     const second = await fetchFeed(feed.token).expect(200);
-    expect(second.body).toBe(first.body);
+    expect(second.text).toBe(first.text);
     expect(second.headers.etag).toBe(first.headers.etag);
     const notModified = await t.http
       .get(`/calendar/${feed.token}.ics`)
@@ -184,7 +180,7 @@ describe('Calendar feeds', () => {
         locale,
         label: `Label, with; odd\\ chars ${locale}`,
       });
-      const text: string = (await fetchFeed(feed.token).expect(200)).body;
+      const text: string = (await fetchFeed(feed.token).expect(200)).text;
       expect(text.endsWith('\r\n')).toBe(true);
       const lines = text.slice(0, -2).split('\r\n');
       for (const line of lines) {
@@ -221,7 +217,7 @@ describe('Calendar feeds', () => {
       .expect(201);
     await t.ctx.publish(session.id);
     const feed = await newFeed(t.admin, { scope: 'committee', targetId: c.committee.id, locale: 'ru' });
-    const text: string = (await fetchFeed(feed.token).expect(200)).body;
+    const text: string = (await fetchFeed(feed.token).expect(200)).text;
     const [event] = parseCalendar(text).events;
     expect(event.description).toContain(
       'Повестка дня:\n1. Открытие (10:30–10:45 Tehran / 10:00–10:15 Moscow)\n2. Торговля (10:45–11:30 Tehran / 10:15–11:00 Moscow)',
@@ -286,20 +282,20 @@ describe('Calendar feeds', () => {
 
     const own = t.as(await t.ctx.delegateToken(me.id));
     const feed = await newFeed(own, { scope: 'participant', targetId: me.id });
-    const uids = parseCalendar((await fetchFeed(feed.token).expect(200)).body).events.map(
+    const uids = parseCalendar((await fetchFeed(feed.token).expect(200)).text).events.map(
       (event) => event.uid,
     );
     expect(uids).toEqual([past, plenary, mine, invited]);
 
     const committeeFeed = await newFeed(own, { scope: 'committee', targetId: c.committee.id });
-    const committeeUids = parseCalendar((await fetchFeed(committeeFeed.token).expect(200)).body).events.map(
+    const committeeUids = parseCalendar((await fetchFeed(committeeFeed.token).expect(200)).text).events.map(
       (event) => event.uid,
     );
     expect(committeeUids).toEqual([past, plenary, mine, invited]);
 
     const groupFeed = await newFeed(own, { scope: 'working_group', targetId: myGroup.id });
     expect(
-      parseCalendar((await fetchFeed(groupFeed.token).expect(200)).body).events.map((event) => event.uid),
+      parseCalendar((await fetchFeed(groupFeed.token).expect(200)).text).events.map((event) => event.uid),
     ).toEqual([mine]);
     await own
       .post('/api/v1/feeds')
@@ -322,19 +318,3 @@ describe('Calendar feeds', () => {
     await own.delete(`/api/v1/feeds/${othersFeed.id}`).expect(404);
   });
 });
-
-function textParser(
-  response: NodeJS.ReadableStream & { setEncoding(encoding: string): void },
-  callback: (error: Error | null, body: string) => void,
-) {
-  let data = '';
-  response.setEncoding('utf8');
-  response.on('data', (chunk: string) => (data += chunk));
-  response.on('end', () => {
-    try {
-      callback(null, data.startsWith('{') ? JSON.parse(data) : data);
-    } catch (error) {
-      callback(error as Error, data);
-    }
-  });
-}

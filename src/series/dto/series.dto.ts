@@ -1,0 +1,148 @@
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import type { LocalizedText } from '../../common/i18n/localized-text.js';
+import { PageQuery } from '../../common/pagination/pagination.js';
+import { HH_MM, LOCAL_DATE } from '../../common/validation/patterns.js';
+import { CreateSessionDto, OnlineMeetingDto } from '../../sessions/dto/session-input.dto.js';
+import { ClashDto, SessionDto } from '../../sessions/dto/session-output.dto.js';
+
+export class CreateSeriesDto extends OmitType(CreateSessionDto, [
+  'start',
+  'end',
+  'durationMinutes',
+] as const) {
+  @ApiProperty({ example: '2027-01-12', description: 'Local date the rule counts from (its DTSTART date)' })
+  @Matches(LOCAL_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  startDate: string;
+
+  @ApiProperty({
+    example: '10:00',
+    description: 'Local wall-clock start in timeZone, kept across DST changes',
+  })
+  @Matches(HH_MM, { message: 'startTime must be a time HH:mm' })
+  startTime: string;
+
+  @ApiProperty({ example: 90 })
+  @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
+  @Min(1)
+  @Max(7 * 24 * 60)
+  durationMinutes: number;
+
+  @ApiProperty({
+    example: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=12',
+    description:
+      'RFC 5545 RRULE: FREQ DAILY/WEEKLY/MONTHLY, INTERVAL, BYDAY (2TU, -1WE), BYMONTHDAY, COUNT or UNTIL',
+  })
+  @IsString()
+  @MaxLength(500)
+  rrule: string;
+
+  @ApiPropertyOptional({ description: 'Leave out dates that are a weekend or public holiday for any party' })
+  @IsOptional()
+  @IsBoolean()
+  skipNonWorkingDays?: boolean;
+
+  @ApiPropertyOptional({ description: 'Create the occurrences scheduled (published) rather than as drafts' })
+  @IsOptional()
+  @IsBoolean()
+  publish?: boolean;
+}
+
+export class UpdateSeriesDto extends PartialType(
+  OmitType(CreateSeriesDto, ['committeeId', 'startDate', 'timeZone', 'publish'] as const),
+) {
+  @ApiPropertyOptional({
+    example: '2027-03-01',
+    description:
+      'Change occurrences on or after this local date; earlier ones keep their values (default: all)',
+  })
+  @IsOptional()
+  @Matches(LOCAL_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+}
+
+export class EndSeriesDto {
+  @ApiProperty({
+    example: '2027-06-30',
+    description: 'The last local date with an occurrence; later ones are removed',
+  })
+  @Matches(LOCAL_DATE, { message: 'lastDate must be a date YYYY-MM-DD' })
+  lastDate: string;
+}
+
+export class SeriesListQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  committeeId?: string;
+}
+
+export class SkippedOccurrenceDto {
+  @ApiProperty({ example: '2027-03-21T10:00' }) recurrenceId: string;
+  @ApiProperty({ example: 'IR' }) partyCode: string;
+  @ApiProperty({ enum: ['weekend', 'holiday', 'extra_non_working_day'] }) reason: string;
+  @ApiPropertyOptional({ example: 'نوروز' }) name?: string;
+}
+
+export class ShiftedOccurrenceDto {
+  @ApiProperty({ example: '2027-03-28T02:30' }) recurrenceId: string;
+  @ApiProperty({ example: 60 }) shiftedMinutes: number;
+  @ApiProperty({ example: '02:30 does not exist on 2027-03-28 in Europe/Berlin; moved to 03:30' })
+  note: string;
+}
+
+export class SeriesDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) committeeId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) workingGroupId: string | null;
+  @ApiProperty({ example: { en: 'Industry working group call' } }) title: LocalizedText;
+  @ApiProperty({ nullable: true, example: null }) description: LocalizedText | null;
+  @ApiProperty({ example: 'working_group' }) kind: string;
+  @ApiProperty({ example: 'online' }) format: string;
+  @ApiProperty({ example: 'Europe/Moscow' }) timeZone: string;
+  @ApiProperty({ example: '2027-01-12' }) startDate: string;
+  @ApiProperty({ example: '10:00' }) startTime: string;
+  @ApiProperty({ example: 90 }) durationMinutes: number;
+  @ApiProperty({ example: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=12' }) rrule: string;
+  @ApiProperty() skipNonWorkingDays: boolean;
+  @ApiProperty({ nullable: true, example: null }) location: LocalizedText | null;
+  @ApiProperty({ type: OnlineMeetingDto, nullable: true }) onlineMeeting: OnlineMeetingDto | null;
+  @ApiProperty({ nullable: true, type: Number }) capacity: number | null;
+  @ApiProperty({ example: 0, description: 'Goes up when the rule or times change' }) sequence: number;
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: [SessionDto] }) occurrences: SessionDto[];
+  @ApiPropertyOptional({ type: [SkippedOccurrenceDto], description: 'Dates left out as non-working' })
+  skipped?: SkippedOccurrenceDto[];
+  @ApiPropertyOptional({ type: [ShiftedOccurrenceDto], description: 'Wall times moved out of a DST gap' })
+  shifted?: ShiftedOccurrenceDto[];
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'When an edit from a date split the series: the new one',
+  })
+  continuedBy?: string;
+  @ApiPropertyOptional({ type: [ClashDto] }) warnings?: ClashDto[];
+}
+
+export class SeriesSummaryDto extends OmitType(SeriesDto, [
+  'occurrences',
+  'skipped',
+  'shifted',
+  'continuedBy',
+  'warnings',
+] as const) {}
+
+export class SeriesPageDto {
+  @ApiProperty({ type: [SeriesSummaryDto] }) items: SeriesSummaryDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { Committee } from '../committees/committee.entity.js';
+import { touchCommittee } from '../committees/committee-version.js';
+import type { Principal } from '../common/auth/principal.js';
+import { invalid } from '../common/errors/problem.js';
+import { toLocalizedText } from '../common/i18n/localized-text.js';
+import type { ClashDto } from '../sessions/dto/session-output.dto.js';
+import { applySessionChanges } from '../sessions/session-changes.js';
+import { Session } from '../sessions/session.entity.js';
+import { checkClashes } from '../sessions/sessions.service.js';
+import type { UpdateSeriesDto } from './dto/series.dto.js';
+import { insertOccurrences, partyCalendars } from './series-occurrences.js';
+import { localDateOf, type SeriesPlan } from './series-plan.js';
+import {
+  assertWorkingGroupOf,
+  endRule,
+  lockSeries,
+  optionalText,
+  planOrFail,
+  timingOf,
+  type SeriesResult,
+} from './series.service.js';
+import { Series } from './series.entity.js';
+
+const TIMING_FIELDS = ['rrule', 'startTime', 'durationMinutes', 'skipNonWorkingDays'] as const;
+
+/**
+ * Edits a series from a date on. Field edits reach every occurrence from that date that was
+ * not edited on its own. A change of rule or times from a date after the start splits the
+ * series, as calendar apps do: the old one ends the day before, a new one carries on, and
+ * the occurrences keep their agendas and invitations.
+ */
+@Injectable()
+export class SeriesEditsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  update(
+    principal: Principal,
+    id: string,
+    input: UpdateSeriesDto,
+    allowConflicts?: boolean,
+  ): Promise<SeriesResult> {
+    return this.dataSource.transaction(async (manager) => {
+      let series = await lockSeries(manager, principal, id);
+      const committee = await manager.findOneByOrFail(Committee, { id: series.committeeId });
+      if (input.workingGroupId) await assertWorkingGroupOf(manager, series.committeeId, input.workingGroupId);
+      const from = input.from ?? '0000-01-01';
+      const fieldChanges = seriesFieldChanges(input, committee.defaultLocale);
+      const timingChanged = TIMING_FIELDS.some(
+        (field) => input[field] !== undefined && input[field] !== currentTiming(series)[field],
+      );
+
+      let continuedBy: string | undefined;
+      let plan: SeriesPlan | undefined;
+      let target = series;
+      if (timingChanged) {
+        const timing = { ...timingOf(series), ...definedTiming(input) };
+        const splits = from > series.startDate;
+        if (splits) {
+          const oldPlan = planOrFail(timingOf(series), []);
+          series.rule = endRule(oldPlan, previousDate(from), series.timeZone);
+          series.sequence += 1;
+          await manager.save(series);
+          target = await manager.save(
+            manager.create(Series, {
+              ...withoutIdentity(series),
+              ...fieldChanges,
+              startDate: from,
+              sequence: 0,
+            }),
+          );
+          await copyInvitations(manager, series.id, target.id);
+          continuedBy = target.id;
+        }
+        plan = planOrFail(
+          { ...timing, startDate: target.startDate },
+          await partyCalendars(manager, series.committeeId),
+        );
+        Object.assign(target, {
+          rule: plan.canonicalRule,
+          startTime: timing.startTime,
+          durationMinutes: timing.durationMinutes,
+          skipNonWorkingDays: timing.skipNonWorkingDays,
+          sequence: splits ? target.sequence : target.sequence + 1,
+        });
+        target = await manager.save(target);
+      }
+      // After a split the old series describes its earlier occurrences, so it keeps its fields.
+      if (target === series) {
+        Object.assign(series, fieldChanges);
+        series = target = await manager.save(series);
+      }
+
+      const later = await manager
+        .createQueryBuilder(Session, 's')
+        .where('s.series_id = :id AND s.detached = false AND s.recurrence_id >= :from', { id, from })
+        .orderBy('s.starts_at', 'ASC')
+        .getMany();
+      const changed = await reshape(manager, {
+        target,
+        later,
+        plan,
+        fieldChanges,
+        from,
+        originalSeriesId: id,
+      });
+      const warnings: ClashDto[] = [];
+      for (const occurrence of changed)
+        warnings.push(...(await checkClashes(manager, occurrence, allowConflicts)));
+      await touchCommittee(manager, series.committeeId);
+      const occurrences = await manager.find(Session, {
+        where: { seriesId: target.id },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      });
+      return { series: target, occurrences, plan, continuedBy, warnings };
+    });
+  }
+}
+
+/**
+ * Brings the later occurrences in line: each keeps its row (agenda, invitations, answers)
+ * when the new plan still has its date; dates the plan drops go; new dates are added.
+ */
+async function reshape(
+  manager: EntityManager,
+  change: {
+    target: Series;
+    later: Session[];
+    plan: SeriesPlan | undefined;
+    fieldChanges: Partial<Series>;
+    from: string;
+    originalSeriesId: string;
+  },
+): Promise<Session[]> {
+  const { target, later, plan, from, originalSeriesId } = change;
+  const sessionFields = change.fieldChanges as Partial<Session>;
+  if (!plan) {
+    for (const occurrence of later) applySessionChanges(occurrence, sessionFields);
+    return manager.save(later);
+  }
+  const planned = new Map(
+    plan.occurrences
+      .filter((o) => localDateOf(o.recurrenceId) >= from)
+      .map((o) => [localDateOf(o.recurrenceId), o]),
+  );
+  const detachedDates = new Set(
+    (
+      await manager
+        .createQueryBuilder(Session, 's')
+        .select('s.recurrence_id', 'recurrence_id')
+        .where('s.series_id = :id AND s.detached = true', { id: originalSeriesId })
+        .getRawMany<{ recurrence_id: string }>()
+    ).map((row) => localDateOf(row.recurrence_id)),
+  );
+  const kept: Session[] = [];
+  for (const occurrence of later) {
+    const next = planned.get(localDateOf(occurrence.recurrenceId!));
+    if (!next) {
+      await manager.delete(Session, { id: occurrence.id });
+      continue;
+    }
+    planned.delete(localDateOf(next.recurrenceId));
+    occurrence.seriesId = target.id;
+    occurrence.recurrenceId = next.recurrenceId;
+    applySessionChanges(occurrence, { ...sessionFields, startsAt: next.startsAt, endsAt: next.endsAt });
+    kept.push(occurrence);
+  }
+  const saved = await manager.save(kept);
+  const status = later.some((occurrence) => occurrence.status === 'scheduled') ? 'scheduled' : 'draft';
+  const added = await insertOccurrences(
+    manager,
+    target,
+    [...planned.values()].filter((occurrence) => !detachedDates.has(localDateOf(occurrence.recurrenceId))),
+    status,
+  );
+  return [...saved, ...added];
+}
+
+function seriesFieldChanges(input: UpdateSeriesDto, locale: string): Partial<Series> {
+  return {
+    ...(input.workingGroupId !== undefined && { workingGroupId: input.workingGroupId }),
+    ...(input.title !== undefined && { title: toLocalizedText(input.title, locale) }),
+    ...(input.description !== undefined && { description: optionalText(input.description, locale) }),
+    ...(input.kind !== undefined && { kind: input.kind }),
+    ...(input.format !== undefined && { format: input.format }),
+    ...(input.location !== undefined && { location: optionalText(input.location, locale) }),
+    ...(input.onlineMeeting !== undefined && {
+      onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
+    }),
+    ...(input.capacity !== undefined && { capacity: input.capacity }),
+  };
+}
+
+function currentTiming(series: Series) {
+  return {
+    rrule: series.rule,
+    startTime: series.startTime,
+    durationMinutes: series.durationMinutes,
+    skipNonWorkingDays: series.skipNonWorkingDays,
+  };
+}
+
+function definedTiming(input: UpdateSeriesDto) {
+  return Object.fromEntries(
+    TIMING_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
+  );
+}
+
+function withoutIdentity(series: Series): Partial<Series> {
+  const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = series;
+  return rest;
+}
+
+async function copyInvitations(
+  manager: EntityManager,
+  fromSeriesId: string,
+  toSeriesId: string,
+): Promise<void> {
+  await manager.query(
+    `INSERT INTO series_participants (series_id, participant_id, role, attendance)
+     SELECT $2, participant_id, role, attendance FROM series_participants WHERE series_id = $1`,
+    [fromSeriesId, toSeriesId],
+  );
+}
+
+function previousDate(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) throw invalid('from', 'is not a real date');
+  return new Date(day.getTime() - 86_400_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,77 @@
+import type { FieldProblem } from '../common/errors/problem.js';
+import { type Occurrence, expandSeries } from './recurrence/expand.js';
+import {
+  filterWorkingOccurrences,
+  type PartyCalendar,
+  type SkippedOccurrence,
+} from './recurrence/non-working-days.js';
+import { formatRule, parseRule, type RecurrenceRule } from './recurrence/rrule.js';
+
+export interface SeriesTiming {
+  rrule: string;
+  timeZone: string;
+  startDate: string;
+  startTime: string;
+  durationMinutes: number;
+  skipNonWorkingDays: boolean;
+}
+
+export interface SeriesPlan {
+  rule: RecurrenceRule;
+  /** The rule as feeds write it (UNTIL in UTC). */
+  canonicalRule: string;
+  /** Every date the rule gives, before non-working days are left out: what a feed's RRULE expands to. */
+  ruleOccurrences: Occurrence[];
+  occurrences: Occurrence[];
+  skipped: SkippedOccurrence[];
+  shifted: Array<{ recurrenceId: string; shiftedMinutes: number; note: string }>;
+}
+
+/** Which occurrences a series has: the rule expanded in its zone of record, minus non-working days if asked. */
+export function planSeries(
+  timing: SeriesTiming,
+  parties: PartyCalendar[],
+): SeriesPlan | { problems: FieldProblem[] } {
+  const parsed = parseRule(timing.rrule);
+  if ('problems' in parsed)
+    return { problems: parsed.problems.map((message) => ({ path: 'rrule', message })) };
+  const expansion = expandSeries({
+    rule: parsed.rule,
+    timeZone: timing.timeZone,
+    startDate: timing.startDate,
+    startTime: timing.startTime,
+    durationMinutes: timing.durationMinutes,
+  });
+  if ('problems' in expansion)
+    return { problems: expansion.problems.map((message) => ({ path: 'rrule', message })) };
+  const { kept, skipped } = timing.skipNonWorkingDays
+    ? filterWorkingOccurrences(expansion.occurrences, timing.timeZone, parties)
+    : { kept: expansion.occurrences, skipped: [] };
+  if (kept.length === 0) {
+    return {
+      problems: [{ path: 'rrule', message: 'every occurrence falls on a non-working day; none is left' }],
+    };
+  }
+  return {
+    rule: parsed.rule,
+    canonicalRule: formatRule(parsed.rule, timing.timeZone),
+    ruleOccurrences: expansion.occurrences,
+    occurrences: kept,
+    skipped,
+    shifted: kept.flatMap((occurrence) =>
+      occurrence.shiftedMinutes
+        ? [
+            {
+              recurrenceId: occurrence.recurrenceId,
+              shiftedMinutes: occurrence.shiftedMinutes,
+              note: occurrence.note ?? '',
+            },
+          ]
+        : [],
+    ),
+  };
+}
+
+export function localDateOf(recurrenceId: string): string {
+  return recurrenceId.slice(0, 10);
+}

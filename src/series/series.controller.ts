@@ -1,0 +1,144 @@
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { RequestLanguage } from '../common/i18n/request-language.js';
+import { InviteDto } from '../sessions/dto/invitation.dto.js';
+import { WriteOptionsQuery } from '../sessions/dto/session-input.dto.js';
+import { SessionReadingService } from '../sessions/session-reading.service.js';
+import { toSessionDto } from '../sessions/session-view.js';
+import {
+  CreateSeriesDto,
+  EndSeriesDto,
+  SeriesDto,
+  SeriesListQuery,
+  SeriesPageDto,
+  UpdateSeriesDto,
+} from './dto/series.dto.js';
+import { SeriesEditsService } from './series-edits.service.js';
+import type { Series } from './series.entity.js';
+import { SeriesService, type SeriesResult } from './series.service.js';
+
+@ApiTags('Series')
+@ApiBearerAuth()
+@Controller('series')
+export class SeriesController {
+  constructor(
+    private readonly series: SeriesService,
+    private readonly edits: SeriesEditsService,
+    private readonly reading: SessionReadingService,
+  ) {}
+
+  @Post()
+  @ApiCreatedResponse({
+    type: SeriesDto,
+    description: 'The series with its occurrences, and the dates left out or moved',
+  })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateSeriesDto,
+    @RequestLanguage() lang?: string,
+  ): Promise<SeriesDto> {
+    return this.respond(await this.series.create(principal, body), lang);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: SeriesPageDto })
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SeriesListQuery,
+  ): Promise<SeriesPageDto> {
+    const page = await this.series.list(principal, query);
+    return { items: page.items.map(toSeriesSummary), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: SeriesDto })
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @RequestLanguage() lang?: string,
+  ): Promise<SeriesDto> {
+    return this.respond(await this.series.get(principal, id), lang);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({
+    type: SeriesDto,
+    description: 'Changes the occurrences from `from` on that were not edited on their own',
+  })
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateSeriesDto,
+    @Query() options: WriteOptionsQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<SeriesDto> {
+    return this.respond(await this.edits.update(principal, id, body, options.allowConflicts), lang);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SeriesDto, description: 'Ends the series early; its past stays' })
+  async end(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: EndSeriesDto,
+    @RequestLanguage() lang?: string,
+  ): Promise<SeriesDto> {
+    return this.respond(await this.series.end(principal, id, body.lastDate), lang);
+  }
+
+  @Post(':id/participants')
+  @ApiCreatedResponse({
+    type: SeriesDto,
+    description: 'Invites to every occurrence, and to those added later',
+  })
+  async invite(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: InviteDto,
+    @Query() options: WriteOptionsQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<SeriesDto> {
+    return this.respond(await this.series.invite(principal, id, body, options.allowConflicts), lang);
+  }
+
+  private async respond(result: SeriesResult, lang: string | undefined): Promise<SeriesDto> {
+    const optionsFor = await this.reading.optionsFor([result.series.committeeId], {}, lang);
+    return {
+      ...toSeriesSummary(result.series),
+      occurrences: result.occurrences.map((session) =>
+        toSessionDto(session, optionsFor(session.committeeId)),
+      ),
+      ...(result.plan && { skipped: result.plan.skipped, shifted: result.plan.shifted }),
+      ...(result.continuedBy && { continuedBy: result.continuedBy }),
+      ...(result.warnings && result.warnings.length > 0 && { warnings: result.warnings }),
+    };
+  }
+}
+
+function toSeriesSummary(series: Series) {
+  return {
+    id: series.id,
+    committeeId: series.committeeId,
+    workingGroupId: series.workingGroupId,
+    title: series.title,
+    description: series.description,
+    kind: series.kind,
+    format: series.format,
+    timeZone: series.timeZone,
+    startDate: series.startDate,
+    startTime: series.startTime,
+    durationMinutes: series.durationMinutes,
+    rrule: series.rule,
+    skipNonWorkingDays: series.skipNonWorkingDays,
+    location: series.location,
+    onlineMeeting: series.onlineMeeting,
+    capacity: series.capacity,
+    sequence: series.sequence,
+    createdAt: series.createdAt.toISOString(),
+    updatedAt: series.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,263 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { Committee } from '../committees/committee.entity.js';
+import { touchCommittee } from '../committees/committee-version.js';
+import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth/access.js';
+import type { Principal } from '../common/auth/principal.js';
+import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
+import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { paginate, type Page } from '../common/pagination/pagination.js';
+import { Participant } from '../participants/participant.entity.js';
+import type { InviteDto } from '../sessions/dto/invitation.dto.js';
+import type { ClashDto } from '../sessions/dto/session-output.dto.js';
+import { SessionParticipant } from '../sessions/session-participant.entity.js';
+import { visibleSessionsCondition } from '../sessions/session-visibility.js';
+import { Session } from '../sessions/session.entity.js';
+import { assertWithinCapacity, checkClashes } from '../sessions/sessions.service.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type { CreateSeriesDto, SeriesListQuery } from './dto/series.dto.js';
+import { formatRule } from './recurrence/rrule.js';
+import { insertOccurrences, partyCalendars } from './series-occurrences.js';
+import { planSeries, type SeriesPlan } from './series-plan.js';
+import { SeriesParticipant } from './series-participant.entity.js';
+import { Series } from './series.entity.js';
+
+export interface SeriesResult {
+  series: Series;
+  occurrences: Session[];
+  plan?: SeriesPlan;
+  continuedBy?: string;
+  warnings?: ClashDto[];
+}
+
+@Injectable()
+export class SeriesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async create(principal: Principal, input: CreateSeriesDto): Promise<SeriesResult> {
+    assertCanManageCommittee(principal, input.committeeId);
+    return this.dataSource.transaction(async (manager) => {
+      const committee = await manager.findOneBy(Committee, { id: input.committeeId });
+      if (!committee) throw new NotFoundError('Committee');
+      if (input.workingGroupId) await assertWorkingGroupOf(manager, input.committeeId, input.workingGroupId);
+      const plan = planOrFail(
+        { ...input, skipNonWorkingDays: input.skipNonWorkingDays ?? false },
+        await partyCalendars(manager, input.committeeId),
+      );
+      const locale = committee.defaultLocale;
+      const series = await manager.save(
+        manager.create(Series, {
+          committeeId: input.committeeId,
+          workingGroupId: input.workingGroupId ?? null,
+          title: toLocalizedText(input.title, locale),
+          description: optionalText(input.description, locale),
+          kind: input.kind,
+          format: input.format,
+          timeZone: input.timeZone,
+          startDate: input.startDate,
+          startTime: input.startTime,
+          durationMinutes: input.durationMinutes,
+          rule: plan.canonicalRule,
+          skipNonWorkingDays: input.skipNonWorkingDays ?? false,
+          location: optionalText(input.location, locale),
+          onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
+          capacity: input.capacity ?? null,
+          sequence: 0,
+        }),
+      );
+      const occurrences = await insertOccurrences(
+        manager,
+        series,
+        plan.occurrences,
+        input.publish ? 'scheduled' : 'draft',
+      );
+      await touchCommittee(manager, series.committeeId);
+      return { series, occurrences, plan };
+    });
+  }
+
+  list(principal: Principal, query: SeriesListQuery): Promise<Page<Series>> {
+    const builder = this.dataSource.getRepository(Series).createQueryBuilder('series');
+    if (principal.role === 'organizer')
+      builder.where('series.committee_id = ANY(:ids)', { ids: principal.committeeIds });
+    if (principal.role === 'delegate')
+      builder.where('series.committee_id = :id', { id: principal.participantCommitteeId });
+    if (query.committeeId)
+      builder.andWhere('series.committee_id = :committeeId', { committeeId: query.committeeId });
+    return paginate(builder, {
+      sortExpression: 'series.created_at',
+      idExpression: 'series.id',
+      sortCast: 'timestamptz',
+      page: query,
+    });
+  }
+
+  /** The series and the occurrences the caller may see; a series with none visible is 404 to it. */
+  async get(principal: Principal, id: string): Promise<SeriesResult> {
+    const series = await this.dataSource.getRepository(Series).findOneBy({ id });
+    if (!series) throw new NotFoundError('Series');
+    assertCanReadCommittee(principal, series.committeeId, 'Series');
+    const visible = visibleSessionsCondition('s', principal);
+    const occurrences = await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .where('s.series_id = :id', { id })
+      .andWhere(visible.condition, visible.parameters)
+      .orderBy('s.starts_at', 'ASC')
+      .addOrderBy('s.id', 'ASC')
+      .getMany();
+    if (principal.role === 'delegate' && occurrences.length === 0) throw new NotFoundError('Series');
+    return { series, occurrences };
+  }
+
+  /** Ends the series after `lastDate`: later occurrences go, earlier ones stay as they are. */
+  async end(principal: Principal, id: string, lastDate: string): Promise<SeriesResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const series = await lockSeries(manager, principal, id);
+      if (lastDate < series.startDate) throw invalid('lastDate', 'is before the series starts');
+      const parsed = planOrFail(timingOf(series), []);
+      series.rule = endRule(parsed, lastDate, series.timeZone);
+      series.sequence += 1;
+      await manager.save(series);
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(Session)
+        .where('series_id = :id AND recurrence_id > :last', { id, last: `${lastDate}T99` })
+        .execute();
+      await touchCommittee(manager, series.committeeId);
+      const occurrences = await manager.find(Session, {
+        where: { seriesId: id },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      });
+      return { series, occurrences };
+    });
+  }
+
+  /** Invites to every occurrence, and to those a later edit adds. */
+  async invite(
+    principal: Principal,
+    id: string,
+    input: InviteDto,
+    allowConflicts: boolean | undefined,
+  ): Promise<SeriesResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const series = await lockSeries(manager, principal, id);
+      const ids = input.invitations.map((invitation) => invitation.participantId);
+      const participants = await manager.findBy(Participant, {
+        id: In(ids),
+        committeeId: series.committeeId,
+      });
+      const problems = input.invitations.flatMap((invitation, index) =>
+        participants.some((participant) => participant.id === invitation.participantId) &&
+        ids.indexOf(invitation.participantId) === index
+          ? []
+          : [
+              {
+                path: `invitations[${index}].participantId`,
+                message: 'must be a distinct participant of the committee',
+              },
+            ],
+      );
+      if (problems.length > 0) throw new UnprocessableError(problems);
+      if (await manager.existsBy(SeriesParticipant, { seriesId: id, participantId: In(ids) })) {
+        throw new ConflictError('already-invited', 'Some participants are already invited to this series');
+      }
+      await manager.insert(
+        SeriesParticipant,
+        input.invitations.map((invitation) => ({
+          seriesId: id,
+          participantId: invitation.participantId,
+          role: invitation.role ?? 'attendee',
+          attendance: invitation.attendance ?? 'required',
+        })),
+      );
+      const occurrences = await manager.find(Session, {
+        where: { seriesId: id, status: In(['draft', 'scheduled']) },
+        order: { startsAt: 'ASC' },
+      });
+      const warnings: ClashDto[] = [];
+      for (const occurrence of occurrences) {
+        const already = await manager.findBy(SessionParticipant, {
+          sessionId: occurrence.id,
+          participantId: In(ids),
+        });
+        const fresh = input.invitations.filter(
+          (invitation) => !already.some((row) => row.participantId === invitation.participantId),
+        );
+        if (fresh.length === 0) continue;
+        await manager.insert(
+          SessionParticipant,
+          fresh.map((invitation) => ({
+            sessionId: occurrence.id,
+            participantId: invitation.participantId,
+            role: invitation.role ?? 'attendee',
+            attendance: invitation.attendance ?? 'required',
+            rsvp: 'needs_action' as const,
+          })),
+        );
+        if (occurrence.capacity !== null)
+          await assertWithinCapacity(manager, occurrence.id, occurrence.capacity);
+        warnings.push(...(await checkClashes(manager, occurrence, allowConflicts, ids)));
+      }
+      await touchCommittee(manager, series.committeeId);
+      return { series, occurrences, warnings };
+    });
+  }
+}
+
+export async function lockSeries(manager: EntityManager, principal: Principal, id: string): Promise<Series> {
+  const series = await manager.findOne(Series, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  if (!series) throw new NotFoundError('Series');
+  assertCanManageCommittee(principal, series.committeeId, 'Series');
+  return series;
+}
+
+export function planOrFail(
+  timing: Parameters<typeof planSeries>[0],
+  parties: Parameters<typeof planSeries>[1],
+): SeriesPlan {
+  const plan = planSeries(timing, parties);
+  if ('problems' in plan)
+    throw new UnprocessableError(plan.problems, plan.problems.map((problem) => problem.message).join('; '));
+  return plan;
+}
+
+export function timingOf(series: Series) {
+  return {
+    rrule: series.rule,
+    timeZone: series.timeZone,
+    startDate: series.startDate,
+    startTime: series.startTime,
+    durationMinutes: series.durationMinutes,
+    skipNonWorkingDays: series.skipNonWorkingDays,
+  };
+}
+
+/**
+ * The rule ending with `lastDate` (local, inclusive): COUNT gives way to UNTIL. A rule that
+ * already ends by then is kept as it is.
+ */
+export function endRule(plan: SeriesPlan, lastDate: string, timeZone: string): string {
+  const lastRuleDate = plan.ruleOccurrences.at(-1)!.recurrenceId.slice(0, 10);
+  if (lastRuleDate <= lastDate) return plan.canonicalRule;
+  const { count: _count, ...rest } = plan.rule;
+  return formatRule({ ...rest, until: lastDate }, timeZone);
+}
+
+export async function assertWorkingGroupOf(
+  manager: EntityManager,
+  committeeId: string,
+  workingGroupId: string,
+): Promise<void> {
+  if (!(await manager.existsBy(WorkingGroup, { id: workingGroupId, committeeId }))) {
+    throw invalid('workingGroupId', 'must be a working group of the same committee');
+  }
+}
+
+export function optionalText(
+  value: string | LocalizedText | null | undefined,
+  locale: string,
+): LocalizedText | null {
+  return value === undefined || value === null ? null : toLocalizedText(value, locale);
+}
