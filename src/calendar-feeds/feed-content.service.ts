@@ -9,7 +9,10 @@ import { Session } from '../sessions/session.entity.js';
 import type { FeedScope } from './calendar-feed.entity.js';
 import { renderCalendar } from './ics/ics-writer.js';
 import { RenderCache } from './render-cache.js';
-import { sessionToEvent, type FeedAgendaItem } from './session-event.js';
+import { seriesToEvents } from './series-events.js';
+import { sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
+import type { IcsEvent } from './ics/ics-writer.js';
+import type { Series } from '../series/series.entity.js';
 
 const DAY_MS = 86_400_000;
 const PAST_DAYS = 90;
@@ -98,12 +101,16 @@ export class FeedContentService {
                  'durationMinutes', a.duration_minutes, 'title', a.title)) FROM agenda_items a WHERE a.session_id = s.id)`,
         'agenda',
       )
+      .addSelect(`(SELECT row_to_json(se) FROM series se WHERE se.id = s.series_id)`, 'series')
       .where('s.committee_id = :committeeId', { committeeId: feed.committee_id })
       .andWhere(`s.status <> 'draft'`)
-      .andWhere('s.starts_at < :to AND s.ends_at > :from', { from, to })
-      .andWhere(`(s.status <> 'cancelled' OR s.ends_at > :cancelledFrom)`, {
-        cancelledFrom: new Date(now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS),
-      })
+      // A series is written whole (one RRULE), so all its occurrences come once any is in the window.
+      .andWhere(
+        `((s.starts_at < :to AND s.ends_at > :from AND (s.status <> 'cancelled' OR s.ends_at > :cancelledFrom))
+          OR s.series_id IN (SELECT w.series_id FROM sessions w WHERE w.committee_id = :committeeId
+                              AND w.series_id IS NOT NULL AND w.starts_at < :to AND w.ends_at > :from))`,
+        { from, to, cancelledFrom: new Date(now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS) },
+      )
       .orderBy('s.starts_at', 'ASC')
       .addOrderBy('s.id', 'ASC');
     if (feed.scope === 'working_group') {
@@ -117,6 +124,7 @@ export class FeedContentService {
     const { entities, raw } = await builder.getRawAndEntities<{
       group_name: LocalizedText | null;
       agenda: FeedAgendaItem[] | null;
+      series: SeriesRow | null;
     }>();
     const context = {
       locale: feed.locale,
@@ -125,7 +133,7 @@ export class FeedContentService {
       workingGroupNames: new Map(
         entities.flatMap((session, index) =>
           session.workingGroupId && raw[index].group_name
-            ? [[session.workingGroupId, raw[index].group_name!] as const]
+            ? [[session.workingGroupId, raw[index].group_name] as const]
             : [],
         ),
       ),
@@ -135,7 +143,14 @@ export class FeedContentService {
       name: feed.label,
       timeZone: feed.participant_time_zone ?? feed.default_time_zone,
       span: { from, to },
-      events: entities.map((session, index) => sessionToEvent(session, raw[index].agenda ?? [], context)),
+      events: feedEvents(
+        entities.map((session, index) => ({
+          session,
+          agenda: raw[index].agenda ?? [],
+          series: raw[index].series,
+        })),
+        context,
+      ),
     });
   }
 
@@ -148,4 +163,57 @@ export class FeedContentService {
         this.logger.warn({ err: error, feedId: feed.id }, 'Could not record a feed fetch'),
       );
   }
+}
+
+/** row_to_json of a series row: snake_case columns, instants as text. */
+type SeriesRow = Record<string, unknown>;
+
+/** Single sessions as they are; occurrences grouped into one set of events per series. */
+function feedEvents(
+  rows: Array<{ session: Session; agenda: FeedAgendaItem[]; series: SeriesRow | null }>,
+  context: EventContext,
+): IcsEvent[] {
+  const events: IcsEvent[] = [];
+  const seriesOccurrences = new Map<
+    string,
+    { series: Series; occurrences: Array<{ session: Session; agenda: FeedAgendaItem[] }> }
+  >();
+  for (const row of rows) {
+    if (!row.series) {
+      events.push(sessionToEvent(row.session, row.agenda, context));
+      continue;
+    }
+    const series = toSeries(row.series);
+    const group = seriesOccurrences.get(series.id) ?? { series, occurrences: [] };
+    group.occurrences.push({ session: row.session, agenda: row.agenda });
+    seriesOccurrences.set(series.id, group);
+  }
+  for (const { series, occurrences } of seriesOccurrences.values()) {
+    events.push(...seriesToEvents(series, occurrences, context));
+  }
+  return events;
+}
+
+function toSeries(row: SeriesRow): Series {
+  return {
+    id: row.id as string,
+    committeeId: row.committee_id as string,
+    workingGroupId: (row.working_group_id as string | null) ?? null,
+    title: row.title as LocalizedText,
+    description: (row.description as LocalizedText | null) ?? null,
+    kind: row.kind as Series['kind'],
+    format: row.format as Series['format'],
+    timeZone: row.time_zone as string,
+    startDate: row.start_date as string,
+    startTime: row.start_time as string,
+    durationMinutes: row.duration_minutes as number,
+    rule: row.rule as string,
+    skipNonWorkingDays: row.skip_non_working_days as boolean,
+    location: (row.location as LocalizedText | null) ?? null,
+    onlineMeeting: (row.online_meeting as Series['onlineMeeting']) ?? null,
+    capacity: (row.capacity as number | null) ?? null,
+    sequence: row.sequence as number,
+    createdAt: new Date(row.created_at as string),
+    updatedAt: new Date(row.updated_at as string),
+  };
 }

@@ -10,6 +10,7 @@ import { applySessionChanges } from '../sessions/session-changes.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
 import type { UpdateSeriesDto } from './dto/series.dto.js';
+import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
 import { localDateOf, type SeriesPlan } from './series-plan.js';
 import {
@@ -59,6 +60,16 @@ export class SeriesEditsService {
         const splits = from > series.startDate;
         if (splits) {
           const oldPlan = planOrFail(timingOf(series), []);
+          // "Every Tuesday, 10 times" carried on from a date counts only what is left.
+          if (input.rrule === undefined && oldPlan.rule.count !== undefined) {
+            const before = oldPlan.ruleOccurrences.filter(
+              (occurrence) => localDateOf(occurrence.recurrenceId) < from,
+            );
+            timing.rrule = formatRule(
+              { ...oldPlan.rule, count: Math.max(1, oldPlan.rule.count - before.length) },
+              series.timeZone,
+            );
+          }
           series.rule = endRule(oldPlan, previousDate(from), series.timeZone);
           series.sequence += 1;
           await manager.save(series);

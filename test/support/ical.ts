@@ -40,3 +40,53 @@ export function parseCalendar(text: string): { calendar: ICAL.Component; events:
 export function jsIso(apiInstant: string): string {
   return new Date(apiInstant).toISOString();
 }
+
+export interface ExpandedInstance {
+  uid: string;
+  start: string;
+  end: string;
+  summary: string;
+}
+
+/**
+ * Every instance a calendar app would show: single events as they are, series expanded
+ * from their RRULE, RDATE and EXDATE, with RECURRENCE-ID overrides applied (ical.js).
+ */
+export function expandCalendar(text: string, limit = 2000): ExpandedInstance[] {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const vevents = calendar.getAllSubcomponents('vevent');
+  const instances: ExpandedInstance[] = [];
+  const overrides = vevents.filter((vevent) => vevent.hasProperty('recurrence-id'));
+  for (const vevent of vevents.filter((candidate) => !candidate.hasProperty('recurrence-id'))) {
+    const event = new ICAL.Event(vevent);
+    if (!event.isRecurring()) {
+      instances.push({
+        uid: event.uid,
+        start: iso(event.startDate),
+        end: iso(event.endDate),
+        summary: event.summary,
+      });
+      continue;
+    }
+    for (const override of overrides.filter(
+      (candidate) => candidate.getFirstPropertyValue('uid') === event.uid,
+    )) {
+      event.relateException(new ICAL.Event(override));
+    }
+    const iterator = event.iterator();
+    for (let next = iterator.next(), count = 0; next && count < limit; next = iterator.next(), count++) {
+      const details = event.getOccurrenceDetails(next);
+      instances.push({
+        uid: event.uid,
+        start: iso(details.startDate),
+        end: iso(details.endDate),
+        summary: details.item.summary,
+      });
+    }
+  }
+  return instances.sort((a, b) => a.start.localeCompare(b.start));
+}
+
+function iso(time: ICAL.Time): string {
+  return time.toJSDate().toISOString();
+}

@@ -33,6 +33,8 @@ export interface IcsEvent {
   status: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
   /** An RFC 5545 RRULE value such as `FREQ=WEEKLY;BYDAY=TU;UNTIL=20270101T000000Z`, written as is. */
   rrule?: string;
+  /** Extra instances outside the RRULE (written as local times with TZID). */
+  rdates?: Date[];
   exdates?: Date[];
   recurrenceId?: Date;
 }
@@ -111,6 +113,11 @@ function eventLines(event: IcsEvent, formatLocalTime: LocalTimeFormatter): strin
   ];
   if (event.rrule) {
     lines.push(contentLine('RRULE', {}, removeControlCharacters(event.rrule)));
+  }
+  if (event.rdates && event.rdates.length > 0) {
+    lines.push(
+      contentLine('RDATE', { TZID: zone }, formatExceptionDates(event.rdates, zone, formatLocalTime)),
+    );
   }
   if (event.exdates && event.exdates.length > 0) {
     lines.push(

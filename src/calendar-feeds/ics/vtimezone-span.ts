@@ -8,6 +8,7 @@ export interface ZonedEventTimes {
   start: Date;
   end: Date;
   rrule?: string;
+  rdates?: Date[];
   exdates?: Date[];
   recurrenceId?: Date;
 }
@@ -36,6 +37,7 @@ export function spanCoveringEvents(requested: TimeSpan, events: readonly ZonedEv
     include(endMillis);
     if (event.recurrenceId) include(validMillis(event.recurrenceId));
     for (const exdate of event.exdates ?? []) include(validMillis(exdate));
+    for (const rdate of event.rdates ?? []) include(validMillis(rdate));
     if (event.rrule) include(lastRecurrenceEndMillis(event.rrule, startMillis, endMillis));
   }
   return { from: startOfUtcYear(fromMillis, 0), to: startOfUtcYear(toMillis, 1) };

@@ -1,0 +1,124 @@
+import { isDeepStrictEqual } from 'node:util';
+import { DateTime } from 'luxon';
+import { planSeries } from '../series/series-plan.js';
+import type { Series } from '../series/series.entity.js';
+import type { Session } from '../sessions/session.entity.js';
+import type { IcsEvent } from './ics/ics-writer.js';
+import { sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
+
+export interface FeedOccurrence {
+  session: Session;
+  agenda: FeedAgendaItem[];
+}
+
+/**
+ * A series as calendar apps expect it: one VEVENT with the RRULE, EXDATE for every instance
+ * the feed does not show (cancelled, removed, left out, or not visible to the reader), RDATE
+ * for occurrences outside the rule, and one VEVENT with RECURRENCE-ID for each occurrence
+ * that differs from the rule. Expanded by a client, it gives exactly the occurrences shown.
+ */
+export function seriesToEvents(
+  series: Series,
+  occurrences: FeedOccurrence[],
+  context: EventContext,
+): IcsEvent[] {
+  const plan = planSeries(
+    {
+      rrule: series.rule,
+      timeZone: series.timeZone,
+      startDate: series.startDate,
+      startTime: series.startTime,
+      durationMinutes: series.durationMinutes,
+      skipNonWorkingDays: false,
+    },
+    [],
+  );
+  if ('problems' in plan)
+    return occurrences.map(({ session, agenda }) => sessionToEvent(session, agenda, context));
+  const instances = new Map(plan.ruleOccurrences.map((instance) => [instance.recurrenceId, instance]));
+  const live = occurrences.filter(({ session }) => session.status !== 'cancelled' && session.recurrenceId);
+  const liveIds = new Set(live.map(({ session }) => session.recurrenceId!));
+  const first = plan.ruleOccurrences[0];
+
+  const master = sessionToEvent(masterSession(series, first.startsAt, first.endsAt), [], context);
+  // Any change to an occurrence changes the master's EXDATEs or overrides too.
+  const lastModified = new Date(
+    Math.max(series.updatedAt.getTime(), ...occurrences.map(({ session }) => session.updatedAt.getTime())),
+  );
+  const sequence = series.sequence;
+  const events: IcsEvent[] = [
+    {
+      ...master,
+      dtstamp: lastModified,
+      lastModified,
+      sequence,
+      rrule: series.rule,
+      exdates: plan.ruleOccurrences
+        .filter((instance) => !liveIds.has(instance.recurrenceId))
+        .map((instance) => instance.startsAt),
+      rdates: live
+        .filter(({ session }) => !instances.has(session.recurrenceId!))
+        .map(({ session }) => originalStart(series, session)),
+    },
+  ];
+  for (const { session, agenda } of live) {
+    const instance = instances.get(session.recurrenceId!);
+    const expectedStart = instance?.startsAt ?? originalStart(series, session);
+    if (!differs(series, session, agenda, expectedStart)) continue;
+    events.push({
+      ...sessionToEvent(session, agenda, context),
+      uid: series.id,
+      sequence: Math.max(sequence, session.sequence),
+      recurrenceId: expectedStart,
+    });
+  }
+  return events;
+}
+
+function differs(series: Series, session: Session, agenda: FeedAgendaItem[], expectedStart: Date): boolean {
+  const expectedEnd = expectedStart.getTime() + series.durationMinutes * 60_000;
+  return (
+    session.startsAt.getTime() !== expectedStart.getTime() ||
+    session.endsAt.getTime() !== expectedEnd ||
+    agenda.length > 0 ||
+    session.kind !== series.kind ||
+    session.format !== series.format ||
+    !isDeepStrictEqual(session.title, series.title) ||
+    !isDeepStrictEqual(session.description, series.description) ||
+    !isDeepStrictEqual(session.location, series.location) ||
+    !isDeepStrictEqual(session.onlineMeeting, series.onlineMeeting)
+  );
+}
+
+/** The series' own fields dressed as a session, for the master VEVENT. */
+function masterSession(series: Series, startsAt: Date, endsAt: Date): Session {
+  return {
+    id: series.id,
+    committeeId: series.committeeId,
+    workingGroupId: series.workingGroupId,
+    seriesId: null,
+    recurrenceId: null,
+    detached: false,
+    title: series.title,
+    description: series.description,
+    kind: series.kind,
+    format: series.format,
+    status: 'scheduled',
+    timeZone: series.timeZone,
+    startsAt,
+    endsAt,
+    location: series.location,
+    onlineMeeting: series.onlineMeeting,
+    capacity: series.capacity,
+    sequence: series.sequence,
+    version: 1,
+    cancellationReason: null,
+    createdAt: series.createdAt,
+    updatedAt: series.updatedAt,
+  };
+}
+
+/** The instant an occurrence's recurrence id names: its original local start in the series' zone. */
+function originalStart(series: Series, session: Session): Date {
+  return DateTime.fromISO(session.recurrenceId!, { zone: series.timeZone }).toJSDate();
+}
