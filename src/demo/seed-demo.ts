@@ -241,10 +241,16 @@ function toInput(entry: DemoAgendaItem, people: Map<string, string>) {
 /** QUORUM_DEMO_KEY, else the database cluster's own identifier: secret to anyone without database access. */
 async function demoKey(dataSource: DataSource): Promise<string> {
   if (process.env.QUORUM_DEMO_KEY) return process.env.QUORUM_DEMO_KEY;
-  const [row] = await dataSource.query<Array<{ id: string }>>(
-    'SELECT system_identifier::text AS id FROM pg_control_system()',
-  );
-  return `quorum-demo:${row.id}`;
+  try {
+    const [row] = await dataSource.query<Array<{ id: string }>>(
+      'SELECT system_identifier::text AS id FROM pg_control_system()',
+    );
+    return `quorum-demo:${row.id}`;
+  } catch {
+    throw new Error(
+      'This database user may not read pg_control_system(); set QUORUM_DEMO_KEY to a long secret',
+    );
+  }
 }
 
 function secret(key: string, purpose: string): string {
