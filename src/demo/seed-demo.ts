@@ -47,7 +47,7 @@ export interface DemoResult {
 export async function seedDemo(
   app: INestApplication,
   config: AppConfig,
-  today = DateTime.utc(),
+  today: DateTime<boolean> = DateTime.utc(),
 ): Promise<DemoResult> {
   const dataSource = app.get(DataSource);
   const existing = await dataSource.query<Array<{ id: string }>>(
@@ -81,7 +81,7 @@ export async function seedDemo(
   };
 }
 
-async function createDemo(app: INestApplication, today: DateTime): Promise<string> {
+async function createDemo(app: INestApplication, today: DateTime<boolean>): Promise<string> {
   const committee = await app.get(CommitteesService).create(ADMIN, COMMITTEE);
   const parties = new Map<string, string>();
   for (const party of PARTIES) {
