@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { createValidationPipe } from './common/errors/validation.js';
+import { countQuery, queryCountHeader } from './common/http/query-count.js';
 import { requestId } from './common/http/request-id.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -17,14 +18,19 @@ export async function createApp(
   config: AppConfig,
   options: AppOptions = {},
 ): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
-    bodyParser: false,
-    bufferLogs: true,
-    abortOnError: false,
-  });
+  const onQuery = config.queryCountHeader ? combine(options.onQuery, countQuery) : options.onQuery;
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, { ...options, onQuery }),
+    {
+      bodyParser: false,
+      bufferLogs: true,
+      abortOnError: false,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.set('etag', false);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  if (config.queryCountHeader) app.use(queryCountHeader);
   app.use(requestId);
   const strictHelmet = helmet();
   const docsHelmet = helmet({ contentSecurityPolicy: false });
@@ -61,4 +67,14 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+function combine(
+  first: ((sql: string) => void) | undefined,
+  second: (sql: string) => void,
+): (sql: string) => void {
+  return (sql) => {
+    first?.(sql);
+    second(sql);
+  };
 }

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://localhost:3000',
       logLevel: 'info',
       databasePoolSize: 10,
+      queryCountHeader: false,
     });
   });
 
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
         ADMIN_TOKEN: 'a-long-enough-admin-token',
         PUBLIC_BASE_URL: 'https://quorum.example.org/',
         LOG_LEVEL: 'warn',
+        QUORUM_QUERY_COUNT_HEADER: 'true',
       }),
     ).toEqual({
       port: 8080,
@@ -33,6 +35,7 @@ describe('loadConfig', () => {
       adminToken: 'a-long-enough-admin-token',
       publicBaseUrl: 'https://quorum.example.org',
       logLevel: 'warn',
+      queryCountHeader: true,
     });
   });
 

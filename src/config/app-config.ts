@@ -13,6 +13,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   logLevel: LogLevel;
   databasePoolSize: number;
+  /** Diagnostics: answer with X-Query-Count (the benchmark turns it on). */
+  queryCountHeader: boolean;
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -61,6 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   }
 
+  const queryCountText = (text('QUORUM_QUERY_COUNT_HEADER') ?? 'false').toLowerCase();
+  if (!['true', 'false'].includes(queryCountText)) {
+    problems.push(`QUORUM_QUERY_COUNT_HEADER must be true or false (got "${env.QUORUM_QUERY_COUNT_HEADER}")`);
+  }
+
   const dataDirText = text('QUORUM_DATA_DIR') ?? './.quorum/db';
   const dataDir = dataDirText === 'memory' ? 'memory' : resolve(dataDirText);
 
@@ -73,6 +80,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl,
     logLevel,
     databasePoolSize: poolSize!,
+    queryCountHeader: queryCountText === 'true',
   };
 }
 

@@ -225,4 +225,29 @@ describe('Agenda items and the rendered agenda', () => {
       .expect(403);
     await delegate.delete(`/api/v1/sessions/${session.id}/agenda-items/${item.id}`).expect(403);
   });
+
+  it('renders the whole agenda with the same number of queries however many items it has', async () => {
+    const small = await t.ctx.newSession(jec.committee.id, { start: '2026-12-06T10:00' });
+    const large = await t.ctx.newSession(jec.committee.id, {
+      start: '2026-12-07T10:00',
+      durationMinutes: 480,
+    });
+    await addItem(small.id, { title: 'Only item', durationMinutes: 10, presenterIds: [zadboum.id] });
+    for (let index = 0; index < 10; index++) {
+      await addItem(large.id, {
+        title: `Item ${index}`,
+        durationMinutes: 10,
+        presenterIds: [zadboum.id, ryazantsev.id],
+      });
+    }
+    const one = await t.admin
+      .get(`/api/v1/sessions/${small.id}/agenda?tz=Asia/Tehran,Europe/Moscow,Europe/Berlin`)
+      .expect(200);
+    const ten = await t.admin
+      .get(`/api/v1/sessions/${large.id}/agenda?tz=Asia/Tehran,Europe/Moscow,Europe/Berlin`)
+      .expect(200);
+    expect(ten.body.items).toHaveLength(10);
+    expect(Number(one.headers['x-query-count'])).toBeLessThanOrEqual(2);
+    expect(ten.headers['x-query-count']).toBe(one.headers['x-query-count']);
+  });
 });

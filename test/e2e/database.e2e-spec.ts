@@ -20,6 +20,7 @@ const baseConfig: AppConfig = {
   publicBaseUrl: 'https://quorum.test',
   logLevel: 'silent',
   databasePoolSize: 2,
+  queryCountHeader: false,
 };
 
 describe('Database', () => {

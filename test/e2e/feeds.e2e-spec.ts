@@ -317,4 +317,47 @@ describe('Calendar feeds', () => {
     const othersFeed = await newFeed(t.admin, { scope: 'committee', targetId: c.committee.id });
     await own.delete(`/api/v1/feeds/${othersFeed.id}`).expect(404);
   });
+
+  it('answers 304 with one query and renders with the same few queries whatever the feed holds', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const feed = await newFeed(t.admin, { scope: 'committee', targetId: c.committee.id });
+    const first = await fetchFeed(feed.token).expect(200);
+    const notModified = await t.http
+      .get(`/calendar/${feed.token}.ics`)
+      .set('If-None-Match', first.headers.etag);
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers['x-query-count']).toBe('1');
+    const cached = await fetchFeed(feed.token).expect(200);
+    expect(cached.headers['x-query-count']).toBe('1');
+
+    const counts: string[] = [];
+    for (const sessions of [1, 6]) {
+      while ((await t.count(`sessions WHERE committee_id = '${c.committee.id}'`)) < sessions) {
+        const session = await t.ctx.newSession(c.committee.id, { start: localIn(2 + sessions, '09:00') });
+        await t.admin
+          .post(`/api/v1/sessions/${session.id}/agenda-items`)
+          .send({ title: 'Item', kind: 'other', durationMinutes: 5 })
+          .expect(201);
+        await t.ctx.publish(session.id);
+      }
+      const rendered = await fetchFeed(feed.token).expect(200);
+      counts.push(rendered.headers['x-query-count']);
+    }
+    expect(Number(counts[0])).toBeLessThanOrEqual(3);
+    expect(counts[1]).toBe(counts[0]);
+  });
+
+  it('lists a page of sessions with the same number of queries whatever the page holds', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const page = async () =>
+      (await t.admin.get(`/api/v1/sessions?committeeId=${c.committee.id}&limit=50`).expect(200)).headers[
+        'x-query-count'
+      ];
+    await t.ctx.newSession(c.committee.id, { start: localIn(1) });
+    const one = await page();
+    for (let index = 0; index < 6; index++)
+      await t.ctx.newSession(c.committee.id, { start: localIn(2 + index) });
+    expect(await page()).toBe(one);
+    expect(Number(one)).toBeLessThanOrEqual(2);
+  });
 });

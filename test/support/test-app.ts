@@ -33,6 +33,7 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     adminToken: ADMIN_TOKEN,
     publicBaseUrl: 'https://quorum.test',
     logLevel: 'silent',
+    queryCountHeader: true,
     ...database.settings,
     ...overrides,
   };
