@@ -1,0 +1,257 @@
+/**
+ * npm run bench: measures the built app (node dist/main.js, production settings) on the
+ * database in DATABASE_URL, or on the embedded one, against the /health baseline of the
+ * same run. Sizes and timing are parameters (environment variables, see README/BENCHMARKS.md).
+ */
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase } from '../dist/database/database.js';
+import { generate } from './generate.mjs';
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const size = {
+  participants: env('BENCH_PARTICIPANTS', 500),
+  groups: env('BENCH_GROUPS', 20),
+  sessions: env('BENCH_SESSIONS', 5000),
+  agendaItems: env('BENCH_AGENDA_ITEMS', 8),
+  feedSessions: env('BENCH_FEED_SESSIONS', 500),
+  coldSizes: [50, 500, 5000],
+};
+const duration = env('BENCH_DURATION', 10);
+const connections = env('BENCH_CONNECTIONS', 32);
+const ADMIN_TOKEN = `bench-admin-${Date.now()}-0123456789`;
+
+async function prepareDatabase() {
+  const server = process.env.DATABASE_URL;
+  if (!server) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'quorum-bench-'));
+    const database = await openDatabase({ dataDir, databasePoolSize: 1 });
+    const data = await generate(database.dataSource, size);
+    await database.close();
+    return {
+      data,
+      appEnv: { QUORUM_DATA_DIR: dataDir },
+      label: 'embedded PostgreSQL (PGlite)',
+      cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS quorum_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE quorum_bench');
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = '/quorum_bench';
+  const database = await openDatabase({
+    databaseUrl: url.toString(),
+    dataDir: 'memory',
+    databasePoolSize: 4,
+  });
+  const data = await generate(database.dataSource, size);
+  await database.dataSource.query('ANALYZE');
+  await database.close();
+  return {
+    data,
+    appEnv: { DATABASE_URL: url.toString() },
+    label: 'PostgreSQL server (DATABASE_URL)',
+    cleanup: () => {},
+  };
+}
+
+async function startApp(appEnv, extra = {}) {
+  const port = 39000 + Math.floor(Math.random() * 1000);
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    env: {
+      ...process.env,
+      ...appEnv,
+      ...extra,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      ADMIN_TOKEN,
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${base}/health/ready`)).ok) return { child, base };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill();
+  throw new Error('the app did not become ready');
+}
+
+async function stopApp(child) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)[1]) / 1024;
+}
+
+function load(url, options = {}) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+async function main() {
+  const started = Date.now();
+  const { data, appEnv, label, cleanup } = await prepareDatabase();
+  console.log(`Data set ready in ${((Date.now() - started) / 1000).toFixed(1)} s on ${label}`);
+  const auth = { authorization: `Bearer ${data.organizerToken}` };
+  const from = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const to = new Date(Date.now() + 60 * 86_400_000).toISOString();
+  const scenarios = [
+    { name: 'GET /health (baseline)', path: '/health' },
+    {
+      name: 'sessions page (50, committee, 30-day window)',
+      path: `/api/v1/sessions?committeeId=${data.committeeId}&from=${from}&to=${to}&limit=50`,
+      headers: auth,
+    },
+    {
+      name: 'rendered agenda (8 items, 3 zones)',
+      path: `/api/v1/sessions/${data.agendaSessionId}/agenda?tz=Europe/Moscow,Asia/Tehran,Europe/Berlin`,
+      headers: auth,
+    },
+    { name: `feed 200 (${data.feedSessions} sessions, unchanged)`, path: `/calendar/${data.feedToken}.ics` },
+    { name: 'feed 304 (If-None-Match)', path: `/calendar/${data.feedToken}.ics`, conditional: true },
+    {
+      name: 'session update (PATCH)',
+      path: '/api/v1/sessions/:id',
+      write: true,
+      headers: { ...auth, 'content-type': 'application/json' },
+    },
+  ];
+
+  // Phase 1: count the SQL statements of one request of each kind (X-Query-Count).
+  let app = await startApp(appEnv, { QUORUM_QUERY_COUNT_HEADER: 'true' });
+  const etag = (await fetch(`${app.base}/calendar/${data.feedToken}.ics`)).headers.get('etag');
+  for (const scenario of scenarios) {
+    const url = `${app.base}${scenario.path.replace(':id', data.writeSessionIds[0])}`;
+    const headers = { ...scenario.headers, ...(scenario.conditional ? { 'if-none-match': etag } : {}) };
+    const init = scenario.write
+      ? { method: 'PATCH', headers, body: JSON.stringify({ title: 'Counted' }) }
+      : { headers };
+    await fetch(url, init);
+    const response = await fetch(
+      url,
+      scenario.write ? { ...init, body: JSON.stringify({ title: 'Counted again' }) } : init,
+    );
+    scenario.queries = Number(response.headers.get('x-query-count'));
+    scenario.status = response.status;
+  }
+  await stopApp(app.child);
+
+  // Phase 2: load, with production settings (no diagnostics header).
+  app = await startApp(appEnv);
+  const liveEtag = (await fetch(`${app.base}/calendar/${data.feedToken}.ics`)).headers.get('etag');
+  for (const scenario of scenarios) {
+    const options = {
+      headers: { ...scenario.headers, ...(scenario.conditional ? { 'if-none-match': liveEtag } : {}) },
+    };
+    if (scenario.write) {
+      let turn = 0;
+      options.method = 'PATCH';
+      options.requests = [
+        {
+          setupRequest: (request) => {
+            turn += 1;
+            const id = data.writeSessionIds[turn % data.writeSessionIds.length];
+            return {
+              ...request,
+              path: `/api/v1/sessions/${id}`,
+              body: JSON.stringify({ title: `Bench ${turn}` }),
+            };
+          },
+        },
+      ];
+    }
+    const result = await load(`${app.base}${scenario.path.replace(':id', data.writeSessionIds[0])}`, options);
+    scenario.requestsPerSecond = result.requests.average;
+    scenario.p50 = result.latency.p50;
+    scenario.p99 = result.latency.p99;
+    scenario.errors = result.errors + result.non2xx - (scenario.conditional ? (result['3xx'] ?? 0) : 0);
+    scenario.statusCounts = {
+      '2xx': result['2xx'],
+      '3xx': result['3xx'],
+      '4xx': result['4xx'],
+      '5xx': result['5xx'],
+    };
+  }
+
+  // Cold renders: the first request after a change renders the feed again.
+  const coldRenders = {};
+  for (const [count, feed] of Object.entries(data.coldFeeds)) {
+    const times = [];
+    for (let round = 0; round < 5; round++) {
+      await fetch(`${app.base}/api/v1/sessions/${feed.sessionId}`, {
+        method: 'PATCH',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `Cold ${round}` }),
+      });
+      const startedAt = performance.now();
+      const response = await fetch(`${app.base}/calendar/${feed.token}.ics`);
+      await response.text();
+      times.push(performance.now() - startedAt);
+    }
+    times.sort((a, b) => a - b);
+    coldRenders[count] = Number(times[2].toFixed(1));
+  }
+  const rss = peakRssMb(app.child.pid);
+  await stopApp(app.child);
+  cleanup();
+
+  const baseline = scenarios[0].requestsPerSecond;
+  const rows = scenarios.map((scenario) => ({
+    scenario: scenario.name,
+    requestsPerSecond: Math.round(scenario.requestsPerSecond),
+    ratioToBaseline: Number((scenario.requestsPerSecond / baseline).toFixed(2)),
+    p50Ms: scenario.p50,
+    p99Ms: scenario.p99,
+    queriesPerRequest: scenario.queries,
+    errors: scenario.errors,
+  }));
+  const results = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpuModel: cpus()[0]?.model,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    database: label,
+    size,
+    durationSeconds: duration,
+    connections,
+    scenarios: rows,
+    coldFeedRenderMs: coldRenders,
+    coldRenderGrowth5000vs500: Number((coldRenders[5000] / coldRenders[500]).toFixed(1)),
+    peakRssMb: Math.round(rss),
+  };
+  writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  console.table(rows);
+  console.log('Cold feed render (median of 5, ms):', coldRenders);
+  console.log(
+    `5,000 vs 500 sessions: ${results.coldRenderGrowth5000vs500} ×; peak RSS ${results.peakRssMb} MB`,
+  );
+  console.log('Written to bench/results.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
