@@ -4,6 +4,7 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { LoggerModule } from 'nestjs-pino';
 import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
+import { TokenCache } from './common/auth/token-cache.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -55,9 +56,10 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         ProblemDetailsFilter,
+        TokenCache,
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, TokenCache],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { Committee } from '../committees/committee.entity.js';
+import { TokenCache } from '../common/auth/token-cache.js';
 import { generateToken, hashToken } from '../common/auth/token-hash.js';
 import { invalid, NotFoundError } from '../common/errors/problem.js';
 import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
@@ -13,7 +14,10 @@ import type { CreateApiTokenDto } from './dto/api-token.dto.js';
 export class ApiTokensService {
   private readonly tokens: Repository<ApiToken>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tokenCache: TokenCache,
+  ) {
     this.tokens = dataSource.getRepository(ApiToken);
   }
 
@@ -77,5 +81,6 @@ export class ApiTokensService {
       .where('id = :id AND revoked_at IS NULL', { id })
       .execute();
     if (result.affected === 0 && !(await this.tokens.existsBy({ id }))) throw new NotFoundError('API token');
+    this.tokenCache.forgetToken(id);
   }
 }

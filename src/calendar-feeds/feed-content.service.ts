@@ -33,6 +33,9 @@ interface FeedRow {
   last_fetched_at: Date | null;
   content_version: number;
   content_changed_at: Date;
+}
+
+interface FeedSettings {
   default_time_zone: string;
   participant_time_zone: string | null;
   party_zones: string[] | null;
@@ -61,13 +64,8 @@ export class FeedContentService {
   async state(token: string, now = new Date()): Promise<FeedState | undefined> {
     const [feed] = await this.dataSource.query<FeedRow[]>(
       `SELECT f.id, f.scope, f.committee_id, f.participant_id, f.working_group_id, f.owner_participant_id,
-              f.label, f.locale, f.last_fetched_at, c.content_version, c.content_changed_at, c.default_time_zone,
-              p.time_zone AS participant_time_zone,
-              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
-                WHERE pa.committee_id = f.committee_id) AS party_zones
-         FROM calendar_feeds f
-         JOIN committees c ON c.id = f.committee_id
-         LEFT JOIN participants p ON p.id = f.participant_id
+              f.label, f.locale, f.last_fetched_at, c.content_version, c.content_changed_at
+         FROM calendar_feeds f JOIN committees c ON c.id = f.committee_id
         WHERE f.token_hash = $1 AND f.revoked_at IS NULL`,
       [hashToken(token)],
     );
@@ -80,10 +78,10 @@ export class FeedContentService {
   }
 
   /** The calendar text; rendered once per version of the feed and then served from memory. */
-  async body(state: FeedState, now = new Date()): Promise<string> {
+  async body(state: FeedState, now = new Date()): Promise<Buffer> {
     const cached = this.cache.get(state.etag);
     if (cached !== undefined) return cached;
-    const body = await this.render(state.feed, now);
+    const body = Buffer.from(await this.render(state.feed, now), 'utf8');
     this.cache.set(state.etag, body);
     return body;
   }
@@ -111,6 +109,18 @@ export class FeedContentService {
                               AND w.series_id IS NOT NULL AND w.starts_at < :to AND w.ends_at > :from))`,
         { from, to, cancelledFrom: new Date(now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS) },
       )
+      // The feed's display settings ride along on every row: one query for the whole render.
+      .addSelect('c.default_time_zone', 'default_time_zone')
+      .addSelect(
+        '(SELECT p.time_zone FROM participants p WHERE p.id = :participantId)',
+        'participant_time_zone',
+      )
+      .addSelect(
+        '(SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = s.committee_id)',
+        'party_zones',
+      )
+      .innerJoin('committees', 'c', 'c.id = s.committee_id')
+      .setParameter('participantId', feed.participant_id)
       .orderBy('s.starts_at', 'ASC')
       .addOrderBy('s.id', 'ASC');
     if (feed.scope === 'working_group') {
@@ -121,14 +131,17 @@ export class FeedContentService {
       const visible = participantSessionsCondition('s', feed.committee_id, viewer);
       builder.andWhere(visible.condition, visible.parameters);
     }
-    const { entities, raw } = await builder.getRawAndEntities<{
-      group_name: LocalizedText | null;
-      agenda: FeedAgendaItem[] | null;
-      series: SeriesRow | null;
-    }>();
+    const { entities, raw } = await builder.getRawAndEntities<
+      {
+        group_name: LocalizedText | null;
+        agenda: FeedAgendaItem[] | null;
+        series: SeriesRow | null;
+      } & FeedSettings
+    >();
+    const settings = raw[0] ?? (await this.settings(feed));
     const context = {
       locale: feed.locale,
-      zones: feed.party_zones ?? [],
+      zones: settings.party_zones ?? [],
       publicBaseUrl: this.config.publicBaseUrl,
       workingGroupNames: new Map(
         entities.flatMap((session, index) =>
@@ -141,7 +154,7 @@ export class FeedContentService {
     return renderCalendar({
       prodId: '-//Quorum//Joint committee scheduler//EN',
       name: feed.label,
-      timeZone: feed.participant_time_zone ?? feed.default_time_zone,
+      timeZone: settings.participant_time_zone ?? settings.default_time_zone,
       span: { from, to },
       events: feedEvents(
         entities.map((session, index) => ({
@@ -152,6 +165,18 @@ export class FeedContentService {
         context,
       ),
     });
+  }
+
+  /** For a feed with no sessions at all: its settings on their own. */
+  private async settings(feed: FeedRow): Promise<FeedSettings> {
+    const [settings] = await this.dataSource.query<FeedSettings[]>(
+      `SELECT c.default_time_zone,
+              (SELECT p.time_zone FROM participants p WHERE p.id = $2) AS participant_time_zone,
+              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = c.id) AS party_zones
+         FROM committees c WHERE c.id = $1`,
+      [feed.committee_id, feed.participant_id],
+    );
+    return settings;
   }
 
   private stampFetch(feed: FeedRow, now: Date): void {

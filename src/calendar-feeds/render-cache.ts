@@ -3,7 +3,7 @@
  * which version of the database a body was rendered from, so a stale entry is never hit.
  */
 export class RenderCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, Buffer>();
   private bytes = 0;
 
   constructor(
@@ -11,7 +11,7 @@ export class RenderCache {
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
-  get(key: string): string | undefined {
+  get(key: string): Buffer | undefined {
     const body = this.entries.get(key);
     if (body !== undefined) {
       this.entries.delete(key);
@@ -20,8 +20,8 @@ export class RenderCache {
     return body;
   }
 
-  set(key: string, body: string): void {
-    const size = Buffer.byteLength(body);
+  set(key: string, body: Buffer): void {
+    const size = body.length;
     if (size > this.maxBytes) return;
     this.delete(key);
     this.entries.set(key, body);
@@ -35,7 +35,7 @@ export class RenderCache {
   private delete(key: string): void {
     const body = this.entries.get(key);
     if (body === undefined) return;
-    this.bytes -= Buffer.byteLength(body);
+    this.bytes -= body.length;
     this.entries.delete(key);
   }
 }

@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { computeAgendaTimeline, type AgendaTimelineInput } from '../agenda/agenda-timeline.js';
 import { resolveText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { zoneOffsetMinutes } from '../common/time/zone-offset.js';
 import type { Session } from '../sessions/session.entity.js';
 import { feedWords } from './feed-words.js';
 import type { IcsEvent } from './ics/ics-writer.js';
@@ -95,7 +95,8 @@ function describe(session: Session, agenda: FeedAgendaItem[], context: EventCont
 }
 
 function clock(instant: Date, zone: string): string {
-  return DateTime.fromJSDate(instant, { zone }).toFormat('HH:mm');
+  const offsetMinutes = zoneOffsetMinutes(zone, instant.getTime());
+  return new Date(instant.getTime() + offsetMinutes * 60_000).toISOString().slice(11, 16);
 }
 
 /** `Tehran`, `Moscow`: the last part of the zone name reads well in any language. */

@@ -20,12 +20,13 @@ export class SessionReadingService {
     committeeIds: string[],
     query: ReadingQuery,
     lang: string | undefined,
+    knownPartyZones?: Map<string, string[]>,
   ): Promise<(committeeId: string) => ReadingOptions> {
     const persian =
       query.calendar === 'persian' || (lang?.split('-')[0] === 'fa' && query.calendar !== 'gregorian');
     const asked = askedZones(query.tz);
     if (asked.length > 0) return () => ({ zones: asked, lang, persian });
-    const zonesByCommittee = await this.partyZones(committeeIds);
+    const zonesByCommittee = knownPartyZones ?? (await this.partyZones(committeeIds));
     return (committeeId) => ({ zones: zonesByCommittee.get(committeeId) ?? [], lang, persian });
   }
 

@@ -66,6 +66,7 @@ export class SessionsController {
       page.items.map((session) => session.committeeId),
       query,
       lang,
+      page.partyZones,
     );
     return {
       items: page.items.map((session) => toSessionDto(session, optionsFor(session.committeeId))),

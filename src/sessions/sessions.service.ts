@@ -64,8 +64,18 @@ export class SessionsService {
     });
   }
 
-  async list(principal: Principal, query: SessionListQuery): Promise<Page<Session>> {
-    const builder = this.dataSource.getRepository(Session).createQueryBuilder('s');
+  /** A page of sessions, each row with its committee's party zones (the default display zones). */
+  async list(
+    principal: Principal,
+    query: SessionListQuery,
+  ): Promise<Page<Session> & { partyZones: Map<string, string[]> }> {
+    const builder = this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .addSelect(
+        '(SELECT array_agg(p.time_zone ORDER BY p.created_at, p.id) FROM parties p WHERE p.committee_id = s.committee_id)',
+        'party_zones',
+      );
     const visible = visibleSessionsCondition('s', principal);
     builder.where(visible.condition, visible.parameters);
     if (query.committeeId)
@@ -87,12 +97,19 @@ export class SessionsService {
         .andWhere(`s.starts_at > CAST(:from AS timestamptz) - interval '${LONGEST_SESSION}'`);
     }
     if (query.to) builder.andWhere('s.starts_at < :to', { to: parseBoundary(query.to, 'to') });
-    return paginate(builder, {
+    const page = await paginate<Session, { party_zones: string[] | null }>(builder, {
       sortExpression: 's.starts_at',
       idExpression: 's.id',
       sortCast: 'timestamptz',
       page: query,
     });
+    const partyZones = new Map(
+      page.items.map((session, index) => [
+        session.committeeId,
+        [...new Set(page.raw[index].party_zones ?? [])],
+      ]),
+    );
+    return { ...page, partyZones };
   }
 
   async get(principal: Principal, id: string): Promise<Session> {

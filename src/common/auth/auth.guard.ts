@@ -12,6 +12,7 @@ import type { TokenRole } from '../../api-tokens/api-token.entity.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators.js';
 import type { Principal } from './principal.js';
+import { TokenCache } from './token-cache.js';
 import { hashToken, sameSecret } from './token-hash.js';
 
 interface TokenRow {
@@ -28,6 +29,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly dataSource: DataSource,
+    private readonly tokenCache: TokenCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -64,11 +66,20 @@ export class AuthGuard implements CanActivate {
         participantCommitteeId: null,
       };
     }
+    const tokenHash = hashToken(token);
+    const cached = this.tokenCache.get(tokenHash);
+    if (cached) return cached.principal;
+    const principal = await this.lookUp(tokenHash);
+    this.tokenCache.set(tokenHash, principal);
+    return principal;
+  }
+
+  private async lookUp(tokenHash: string): Promise<Principal | undefined> {
     const rows: TokenRow[] = await this.dataSource.query(
       `SELECT t.id, t.role, t.committee_ids, t.participant_id, p.committee_id AS participant_committee_id
          FROM api_tokens t LEFT JOIN participants p ON p.id = t.participant_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [hashToken(token)],
+      [tokenHash],
     );
     const row = rows[0];
     if (!row) return undefined;

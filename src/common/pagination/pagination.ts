@@ -30,10 +30,10 @@ export interface Page<T> {
  * PostgreSQL text, so microsecond timestamps compare exactly; rows added between requests
  * never make a page repeat or skip a row that was already there.
  */
-export async function paginate<T extends ObjectLiteral>(
+export async function paginate<T extends ObjectLiteral, Raw = Record<string, unknown>>(
   query: SelectQueryBuilder<T>,
   options: { sortExpression: string; idExpression: string; page: PageQuery; sortCast: string },
-): Promise<Page<T>> {
+): Promise<Page<T> & { raw: Raw[] }> {
   const limit = options.page.limit ?? 50;
   const { sortExpression, idExpression, sortCast } = options;
   if (options.page.cursor) {
@@ -51,14 +51,14 @@ export async function paginate<T extends ObjectLiteral>(
     .orderBy(sortExpression, 'ASC')
     .addOrderBy(idExpression, 'ASC')
     .limit(limit + 1);
-  const { entities, raw } = await query.getRawAndEntities<{ page_sort: string }>();
+  const { entities, raw } = await query.getRawAndEntities<Raw & { page_sort: string }>();
   const items = entities.slice(0, limit);
   const last = items.at(-1);
   const nextCursor =
     entities.length > limit && last
       ? encodeCursor([raw[limit - 1].page_sort, (last as unknown as { id: string }).id])
       : null;
-  return { items, nextCursor };
+  return { items, nextCursor, raw: raw.slice(0, limit) };
 }
 
 export function encodeCursor(values: [string, string]): string {

@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { zoneOffsetMinutes } from './zone-offset.js';
 
 export type DisplayTime = { timeZone: string; start: string; end: string; dayOffset: number };
 
@@ -7,8 +7,9 @@ const DAY_MS = 86_400_000;
 
 /** ISO 8601 in the zone's offset, to the second: `2026-12-01T10:00:00+03:00` (UTC gives `+00:00`). */
 export function localIso(instant: Date, zone: string): string {
-  const local = localDateTime(instant, zone);
-  return `${local.toISO({ includeOffset: false, suppressMilliseconds: true })}${offsetText(local.offset)}`;
+  const epochMs = wholeSecondsMs(instant);
+  const offset = zoneOffsetMinutes(zone, epochMs);
+  return `${new Date(epochMs + offset * MINUTE_MS).toISOString().slice(0, 19)}${offsetText(offset)}`;
 }
 
 /** ISO 8601 in UTC, to the second: `2026-12-01T07:00:00Z`. */
@@ -53,15 +54,9 @@ export function localMinuteWithOffset(instant: Date, zone: string): string {
   return localIso(instant, zone).replace(/:00(?=[+-]\d{2}:\d{2}$)/, '');
 }
 
-function localDateTime(instant: Date, zone: string): DateTime {
-  const local = DateTime.fromMillis(wholeSecondsMs(instant), { zone });
-  if (!local.isValid) throw new RangeError(`unknown time zone "${zone}"`);
-  return local;
-}
-
 function localDayNumber(instant: Date, zone: string): number {
-  const { year, month, day } = localDateTime(instant, zone);
-  return Date.UTC(year, month - 1, day) / DAY_MS;
+  const epochMs = wholeSecondsMs(instant);
+  return Math.floor((epochMs + zoneOffsetMinutes(zone, epochMs) * MINUTE_MS) / DAY_MS);
 }
 
 function wholeSecondsMs(instant: Date): number {
