@@ -127,7 +127,15 @@ async function main() {
       path: `/api/v1/sessions/${data.agendaSessionId}/agenda?tz=Europe/Moscow,Asia/Tehran,Europe/Berlin`,
       headers: auth,
     },
-    { name: `feed 200 (${data.feedSessions} sessions, unchanged)`, path: `/calendar/${data.feedToken}.ics` },
+    {
+      name: `feed 200 (${data.feedSessions} sessions, unchanged, gzip)`,
+      path: `/calendar/${data.feedToken}.ics`,
+      headers: { 'accept-encoding': 'gzip' },
+    },
+    {
+      name: `feed 200 (${data.feedSessions} sessions, unchanged, identity)`,
+      path: `/calendar/${data.feedToken}.ics`,
+    },
     { name: 'feed 304 (If-None-Match)', path: `/calendar/${data.feedToken}.ics`, conditional: true },
     {
       name: 'session update (PATCH)',

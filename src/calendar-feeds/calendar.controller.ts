@@ -21,22 +21,40 @@ export class CalendarController {
   async feed(
     @Param('file') file: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res() response: Response,
   ): Promise<void> {
     const token = FEED_FILE.exec(file)?.[1];
     const state = token ? await this.content.state(token) : undefined;
     if (!state) throw new NotFoundError('Feed');
-    response.setHeader('ETag', state.etag);
+    // A gzipped answer is another representation, so it has its own strong ETag.
+    const gzip = acceptsGzip(acceptEncoding);
+    const gzipEtag = `${state.etag.slice(0, -1)}-gzip"`;
+    response.setHeader('ETag', gzip ? gzipEtag : state.etag);
     response.setHeader('Last-Modified', state.lastModified.toUTCString());
     response.setHeader('Cache-Control', 'private, max-age=300');
-    if (
-      ifNoneMatch &&
-      ifNoneMatch.split(',').some((tag) => tag.trim() === state.etag || tag.trim() === '*')
-    ) {
+    response.setHeader('Vary', 'Accept-Encoding');
+    if (ifNoneMatch && matches(ifNoneMatch, [state.etag, gzipEtag])) {
       response.status(304).end();
       return;
     }
-    const body = await this.content.body(state);
-    response.status(200).type('text/calendar; charset=utf-8').send(body);
+    const rendered = await this.content.body(state);
+    if (gzip) response.setHeader('Content-Encoding', 'gzip');
+    response
+      .status(200)
+      .type('text/calendar; charset=utf-8')
+      .send(gzip ? rendered.gzipped : rendered.body);
   }
+}
+
+function matches(ifNoneMatch: string, etags: string[]): boolean {
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || etags.includes(tag.trim()));
+}
+
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? '').split(',').some((coding) => {
+    const [name, ...params] = coding.trim().split(';');
+    const quality = params.map((param) => /^q=([\d.]+)$/.exec(param.trim())?.[1]).find(Boolean);
+    return name.trim().toLowerCase() === 'gzip' && (quality === undefined || Number(quality) > 0);
+  });
 }

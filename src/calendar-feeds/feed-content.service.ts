@@ -1,5 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { hashToken } from '../common/auth/token-hash.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
@@ -8,12 +10,13 @@ import { participantSessionsCondition } from '../sessions/session-visibility.js'
 import { Session } from '../sessions/session.entity.js';
 import type { FeedScope } from './calendar-feed.entity.js';
 import { renderCalendar } from './ics/ics-writer.js';
-import { RenderCache } from './render-cache.js';
+import { RenderCache, type RenderedFeed } from './render-cache.js';
 import { seriesToEvents } from './series-events.js';
 import { sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
 import type { IcsEvent } from './ics/ics-writer.js';
 import type { Series } from '../series/series.entity.js';
 
+const gzipAsync = promisify(gzip);
 const DAY_MS = 86_400_000;
 const PAST_DAYS = 90;
 const FUTURE_DAYS = 2 * 365;
@@ -78,12 +81,13 @@ export class FeedContentService {
   }
 
   /** The calendar text; rendered once per version of the feed and then served from memory. */
-  async body(state: FeedState, now = new Date()): Promise<Buffer> {
+  async body(state: FeedState, now = new Date()): Promise<RenderedFeed> {
     const cached = this.cache.get(state.etag);
     if (cached !== undefined) return cached;
     const body = Buffer.from(await this.render(state.feed, now), 'utf8');
-    this.cache.set(state.etag, body);
-    return body;
+    const rendered = { body, gzipped: await gzipAsync(body) };
+    this.cache.set(state.etag, rendered);
+    return rendered;
   }
 
   private async render(feed: FeedRow, now: Date): Promise<string> {

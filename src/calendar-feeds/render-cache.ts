@@ -1,9 +1,15 @@
+export interface RenderedFeed {
+  body: Buffer;
+  /** The same body gzipped once: calendar apps ask for gzip, and it is a tenth of the size. */
+  gzipped: Buffer;
+}
+
 /**
  * Rendered feeds by ETag, least recently used first out. Only a shortcut: the key says
  * which version of the database a body was rendered from, so a stale entry is never hit.
  */
 export class RenderCache {
-  private readonly entries = new Map<string, Buffer>();
+  private readonly entries = new Map<string, RenderedFeed>();
   private bytes = 0;
 
   constructor(
@@ -11,7 +17,7 @@ export class RenderCache {
     private readonly maxBytes = 64 * 1024 * 1024,
   ) {}
 
-  get(key: string): Buffer | undefined {
+  get(key: string): RenderedFeed | undefined {
     const body = this.entries.get(key);
     if (body !== undefined) {
       this.entries.delete(key);
@@ -20,8 +26,8 @@ export class RenderCache {
     return body;
   }
 
-  set(key: string, body: Buffer): void {
-    const size = body.length;
+  set(key: string, body: RenderedFeed): void {
+    const size = body.body.length + body.gzipped.length;
     if (size > this.maxBytes) return;
     this.delete(key);
     this.entries.set(key, body);
@@ -35,7 +41,7 @@ export class RenderCache {
   private delete(key: string): void {
     const body = this.entries.get(key);
     if (body === undefined) return;
-    this.bytes -= body.length;
+    this.bytes -= body.body.length + body.gzipped.length;
     this.entries.delete(key);
   }
 }

@@ -360,4 +360,24 @@ describe('Calendar feeds', () => {
     expect(await page()).toBe(one);
     expect(Number(one)).toBeLessThanOrEqual(2);
   });
+
+  it('sends the same calendar gzipped to clients that ask for it, with its own strong ETag', async () => {
+    const feed = await newFeed(t.admin, { scope: 'committee', targetId: jec.committee.id });
+    const plain = await t.http
+      .get(`/calendar/${feed.token}.ics`)
+      .set('Accept-Encoding', 'identity')
+      .expect(200);
+    const gzipped = await t.http
+      .get(`/calendar/${feed.token}.ics`)
+      .set('Accept-Encoding', 'gzip')
+      .expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toBe('Accept-Encoding');
+    expect(gzipped.text).toBe(plain.text);
+    expect(gzipped.headers.etag).not.toBe(plain.headers.etag);
+    for (const etag of [plain.headers.etag, gzipped.headers.etag]) {
+      await t.http.get(`/calendar/${feed.token}.ics`).set('If-None-Match', etag).expect(304);
+    }
+  });
 });

@@ -14,9 +14,21 @@ export function isValidTimeZone(name: string): boolean {
   return timeZoneProblem(name) === undefined;
 }
 
+const answers = new Map<string, string | undefined>();
+const MAX_REMEMBERED = 2_000;
+
 /** Why `name` is not an accepted zone, with the name to use where there is one; undefined if accepted. */
 export function timeZoneProblem(name: string): string | undefined {
   if (typeof name !== 'string' || name === '') return 'a time zone is required, e.g. Asia/Tehran';
+  // Asking the runtime is slow, and the same few zones are asked on every request.
+  if (answers.has(name)) return answers.get(name);
+  const problem = findTimeZoneProblem(name);
+  if (answers.size >= MAX_REMEMBERED) answers.clear();
+  answers.set(name, problem);
+  return problem;
+}
+
+function findTimeZoneProblem(name: string): string | undefined {
   if (!ZONE_NAME_SHAPE.test(name)) {
     return `"${name}" is not an IANA time zone name (like Asia/Tehran or Europe/Moscow)`;
   }
