@@ -4,24 +4,16 @@ import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
 import { invalid } from '../common/errors/problem.js';
-import { toLocalizedText } from '../common/i18n/localized-text.js';
 import type { ClashDto } from '../sessions/dto/session-output.dto.js';
 import { applySessionChanges } from '../sessions/session-changes.js';
+import { assertWorkingGroupOf, sessionFieldChanges } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
 import type { UpdateSeriesDto } from './dto/series.dto.js';
 import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
 import { localDateOf, type SeriesPlan } from './series-plan.js';
-import {
-  assertWorkingGroupOf,
-  endRule,
-  lockSeries,
-  optionalText,
-  planOrFail,
-  timingOf,
-  type SeriesResult,
-} from './series.service.js';
+import { endRule, lockSeries, planOrFail, timingOf, type SeriesResult } from './series.service.js';
 import { Series } from './series.entity.js';
 
 const TIMING_FIELDS = ['rrule', 'startTime', 'durationMinutes', 'skipNonWorkingDays'] as const;
@@ -47,7 +39,7 @@ export class SeriesEditsService {
       const committee = await manager.findOneByOrFail(Committee, { id: series.committeeId });
       if (input.workingGroupId) await assertWorkingGroupOf(manager, series.committeeId, input.workingGroupId);
       const from = input.from ?? '0000-01-01';
-      const fieldChanges = seriesFieldChanges(input, committee.defaultLocale);
+      const fieldChanges = sessionFieldChanges(input, committee.defaultLocale);
       const timingChanged = TIMING_FIELDS.some(
         (field) => input[field] !== undefined && input[field] !== currentTiming(series)[field],
       );
@@ -186,21 +178,6 @@ async function reshape(
     status,
   );
   return [...saved, ...added];
-}
-
-function seriesFieldChanges(input: UpdateSeriesDto, locale: string): Partial<Series> {
-  return {
-    ...(input.workingGroupId !== undefined && { workingGroupId: input.workingGroupId }),
-    ...(input.title !== undefined && { title: toLocalizedText(input.title, locale) }),
-    ...(input.description !== undefined && { description: optionalText(input.description, locale) }),
-    ...(input.kind !== undefined && { kind: input.kind }),
-    ...(input.format !== undefined && { format: input.format }),
-    ...(input.location !== undefined && { location: optionalText(input.location, locale) }),
-    ...(input.onlineMeeting !== undefined && {
-      onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
-    }),
-    ...(input.capacity !== undefined && { capacity: input.capacity }),
-  };
 }
 
 function currentTiming(series: Series) {

@@ -5,16 +5,16 @@ import { touchCommittee } from '../committees/committee-version.js';
 import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
-import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { InviteDto } from '../sessions/dto/invitation.dto.js';
 import type { ClashDto } from '../sessions/dto/session-output.dto.js';
 import { SessionParticipant } from '../sessions/session-participant.entity.js';
 import { visibleSessionsCondition } from '../sessions/session-visibility.js';
+import { assertWorkingGroupOf, optionalText } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { assertWithinCapacity, checkClashes } from '../sessions/sessions.service.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type { CreateSeriesDto, SeriesListQuery } from './dto/series.dto.js';
 import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
@@ -243,21 +243,4 @@ export function endRule(plan: SeriesPlan, lastDate: string, timeZone: string): s
   if (lastRuleDate <= lastDate) return plan.canonicalRule;
   const { count: _count, ...rest } = plan.rule;
   return formatRule({ ...rest, until: lastDate }, timeZone);
-}
-
-export async function assertWorkingGroupOf(
-  manager: EntityManager,
-  committeeId: string,
-  workingGroupId: string,
-): Promise<void> {
-  if (!(await manager.existsBy(WorkingGroup, { id: workingGroupId, committeeId }))) {
-    throw invalid('workingGroupId', 'must be a working group of the same committee');
-  }
-}
-
-export function optionalText(
-  value: string | LocalizedText | null | undefined,
-  locale: string,
-): LocalizedText | null {
-  return value === undefined || value === null ? null : toLocalizedText(value, locale);
 }

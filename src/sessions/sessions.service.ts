@@ -6,14 +6,14 @@ import { assertCanManageCommittee, canManageCommittee } from '../common/auth/acc
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
 import { assertIfMatch } from '../common/http/etag.js';
-import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
 import { localIso, resolveSessionTimes } from '../common/time/zoned-time.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type { ClashDto } from './dto/session-output.dto.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session-input.dto.js';
 import type { SessionListQuery } from './dto/session-query.dto.js';
 import { applySessionChanges } from './session-changes.js';
+import { assertWorkingGroupOf, optionalText, sessionFieldChanges } from './session-fields.js';
 import { findClashes } from './session-conflicts.js';
 import { visibleSessionsCondition } from './session-visibility.js';
 import { Session } from './session.entity.js';
@@ -138,16 +138,7 @@ export class SessionsService {
       const locale = committee.defaultLocale;
       const times = rescheduledTimes(session, input);
       const changed = applySessionChanges(session, {
-        ...(input.workingGroupId !== undefined && { workingGroupId: input.workingGroupId }),
-        ...(input.title !== undefined && { title: toLocalizedText(input.title, locale) }),
-        ...(input.description !== undefined && { description: optionalText(input.description, locale) }),
-        ...(input.kind !== undefined && { kind: input.kind }),
-        ...(input.format !== undefined && { format: input.format }),
-        ...(input.location !== undefined && { location: optionalText(input.location, locale) }),
-        ...(input.onlineMeeting !== undefined && {
-          onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
-        }),
-        ...(input.capacity !== undefined && { capacity: input.capacity }),
+        ...sessionFieldChanges(input, locale),
         ...times,
       });
       // An occurrence edited on its own keeps its own values when its series is edited later.
@@ -276,24 +267,6 @@ export async function assertWithinCapacity(
       `The session has room for ${capacity} participants; ${count} are invited`,
     );
   }
-}
-
-async function assertWorkingGroupOf(
-  manager: EntityManager,
-  committeeId: string,
-  workingGroupId: string,
-): Promise<void> {
-  if (!(await manager.existsBy(WorkingGroup, { id: workingGroupId, committeeId }))) {
-    throw invalid('workingGroupId', 'must be a working group of the same committee');
-  }
-}
-
-function optionalText(
-  value: string | LocalizedText | null | undefined,
-  locale: string,
-): LocalizedText | null | undefined {
-  if (value === undefined) return undefined;
-  return value === null ? null : toLocalizedText(value, locale);
 }
 
 function parseBoundary(value: string, path: string): Date {

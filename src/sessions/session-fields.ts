@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+import { invalid } from '../common/errors/problem.js';
+import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import type { OnlineMeetingDto } from './dto/session-input.dto.js';
+import type { Session } from './session.entity.js';
+
+/** The fields a session and a series share, as a write may give them (all optional). */
+export interface SessionFieldsInput {
+  workingGroupId?: string | null;
+  title?: string | LocalizedText;
+  description?: string | LocalizedText | null;
+  kind?: Session['kind'];
+  format?: Session['format'];
+  location?: string | LocalizedText | null;
+  onlineMeeting?: OnlineMeetingDto | null;
+  capacity?: number | null;
+}
+
+type SharedFields = Pick<
+  Session,
+  'workingGroupId' | 'title' | 'description' | 'kind' | 'format' | 'location' | 'onlineMeeting' | 'capacity'
+>;
+
+/** Only what the write mentions, with text in the committee's default locale where a plain string was given. */
+export function sessionFieldChanges(input: SessionFieldsInput, locale: string): Partial<SharedFields> {
+  return {
+    ...(input.workingGroupId !== undefined && { workingGroupId: input.workingGroupId }),
+    ...(input.title !== undefined && { title: toLocalizedText(input.title, locale) }),
+    ...(input.description !== undefined && { description: optionalText(input.description, locale) }),
+    ...(input.kind !== undefined && { kind: input.kind }),
+    ...(input.format !== undefined && { format: input.format }),
+    ...(input.location !== undefined && { location: optionalText(input.location, locale) }),
+    ...(input.onlineMeeting !== undefined && {
+      onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
+    }),
+    ...(input.capacity !== undefined && { capacity: input.capacity }),
+  };
+}
+
+export function optionalText(
+  value: string | LocalizedText | null | undefined,
+  locale: string,
+): LocalizedText | null {
+  return value === undefined || value === null ? null : toLocalizedText(value, locale);
+}
+
+export async function assertWorkingGroupOf(
+  manager: EntityManager,
+  committeeId: string,
+  workingGroupId: string,
+): Promise<void> {
+  if (!(await manager.existsBy(WorkingGroup, { id: workingGroupId, committeeId }))) {
+    throw invalid('workingGroupId', 'must be a working group of the same committee');
+  }
+}
