@@ -166,6 +166,7 @@ async function main() {
 
   // Phase 2: load, with production settings (no diagnostics header).
   app = await startApp(appEnv);
+  const idleRssMb = Math.round(peakRssMb(app.child.pid));
   const liveEtag = (await fetch(`${app.base}/calendar/${data.feedToken}.ics`)).headers.get('etag');
   for (const scenario of scenarios) {
     const options = {
@@ -199,6 +200,7 @@ async function main() {
       '4xx': result['4xx'],
       '5xx': result['5xx'],
     };
+    scenario.peakRssAfterMb = Math.round(peakRssMb(app.child.pid));
   }
 
   // Cold renders: the first request after a change renders the feed again.
@@ -232,6 +234,7 @@ async function main() {
     p99Ms: scenario.p99,
     queriesPerRequest: scenario.queries,
     errors: scenario.errors,
+    peakRssAfterMb: scenario.peakRssAfterMb,
   }));
   const results = {
     date: new Date().toISOString(),
@@ -248,6 +251,7 @@ async function main() {
     scenarios: rows,
     coldFeedRenderMs: coldRenders,
     coldRenderGrowth5000vs500: Number((coldRenders[5000] / coldRenders[500]).toFixed(1)),
+    idleRssMb,
     peakRssMb: Math.round(rss),
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);

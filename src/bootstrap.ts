@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { createValidationPipe } from './common/errors/validation.js';
+import { addMissingExamples } from './common/http/openapi-examples.js';
 import { countQuery, queryCountHeader } from './common/http/query-count.js';
 import { requestId } from './common/http/request-id.js';
 import type { AppConfig } from './config/app-config.js';
@@ -66,7 +67,7 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  SwaggerModule.setup('docs', app, addMissingExamples(document), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
 function combine(

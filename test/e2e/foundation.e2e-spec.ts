@@ -76,6 +76,27 @@ describe('HTTP foundation', () => {
     expect(Object.keys(document.body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/api-tokens', '/health/ready']),
     );
+    const withoutExample = Object.entries(
+      document.body.components.schemas as Record<string, { properties?: object }>,
+    ).flatMap(([name, schema]) =>
+      Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)
+        .filter(
+          ([, property]) =>
+            property.example === undefined && !property.$ref && !property.allOf && !property.enum,
+        )
+        .filter(([, property]) => !(property.items as { $ref?: string } | undefined)?.$ref)
+        .map(([property]) => `${name}.${property}`),
+    );
+    expect(withoutExample).toEqual([]);
+    for (const path of [
+      '/api/v1/committees',
+      '/api/v1/sessions',
+      '/api/v1/series',
+      '/api/v1/feeds',
+      '/calendar/{file}',
+    ]) {
+      expect(Object.keys(document.body.paths)).toContain(path);
+    }
     const page = await t.http.get('/docs').expect(200);
     expect(page.text).toContain('swagger');
   });
