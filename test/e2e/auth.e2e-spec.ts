@@ -71,6 +71,15 @@ describe('API tokens and authentication', () => {
     expect(response.body.status).toBe(403);
   });
 
+  it('refuses an admin route to a delegate', async () => {
+    const { committee, ir } = await t.ctx.newBilateralCommittee();
+    const participant = await t.ctx.newParticipant(committee.id, ir.id);
+    const token = await t.ctx.delegateToken(participant.id);
+    const response = await t.as(token).post('/api/v1/api-tokens').send({ name: 'x', role: 'admin' });
+    expect(response.status).toBe(403);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('revoking an unknown token is 404', async () => {
     await t.admin.delete('/api/v1/api-tokens/00000000-0000-4000-8000-000000000000').expect(404);
   });
