@@ -4,7 +4,6 @@ import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
 import { invalid } from '../common/errors/problem.js';
-import type { ClashDto } from '../sessions/dto/session-output.dto.js';
 import { applySessionChanges } from '../sessions/session-changes.js';
 import { assertWorkingGroupOf, sessionFieldChanges } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
@@ -108,9 +107,11 @@ export class SeriesEditsService {
         from,
         originalSeriesId: id,
       });
-      const warnings: ClashDto[] = [];
-      for (const occurrence of changed)
-        warnings.push(...(await checkClashes(manager, occurrence, allowConflicts)));
+      const warnings = await checkClashes(
+        manager,
+        changed.map((occurrence) => occurrence.id),
+        allowConflicts,
+      );
       await touchCommittee(manager, series.committeeId);
       const occurrences = await manager.find(Session, {
         where: { seriesId: target.id },

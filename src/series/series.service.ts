@@ -10,11 +10,10 @@ import { paginate, type Page } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { InviteDto } from '../sessions/dto/invitation.dto.js';
 import type { ClashDto } from '../sessions/dto/session-output.dto.js';
-import { SessionParticipant } from '../sessions/session-participant.entity.js';
 import { visibleSessionsCondition } from '../sessions/session-visibility.js';
 import { assertWorkingGroupOf, optionalText } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
-import { assertWithinCapacity, checkClashes } from '../sessions/sessions.service.js';
+import { checkClashes } from '../sessions/sessions.service.js';
 import type { CreateSeriesDto, SeriesListQuery } from './dto/series.dto.js';
 import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
@@ -172,34 +171,41 @@ export class SeriesService {
           attendance: invitation.attendance ?? 'required',
         })),
       );
-      const occurrences = await manager.find(Session, {
-        where: { seriesId: id, status: In(['draft', 'scheduled']) },
-        order: { startsAt: 'ASC' },
-      });
-      const warnings: ClashDto[] = [];
-      for (const occurrence of occurrences) {
-        const already = await manager.findBy(SessionParticipant, {
-          sessionId: occurrence.id,
-          participantId: In(ids),
-        });
-        const fresh = input.invitations.filter(
-          (invitation) => !already.some((row) => row.participantId === invitation.participantId),
+      // Every live occurrence at once; one already invited on its own keeps its invitation.
+      const invited = await manager.query<Array<{ session_id: string }>>(
+        `INSERT INTO session_participants (session_id, participant_id, role, attendance, rsvp)
+         SELECT s.id, i.participant_id, i.role, i.attendance, 'needs_action'
+           FROM sessions s
+           CROSS JOIN unnest($2::uuid[], $3::text[], $4::text[]) AS i(participant_id, role, attendance)
+          WHERE s.series_id = $1 AND s.status <> 'cancelled'
+         ON CONFLICT (session_id, participant_id) DO NOTHING
+         RETURNING session_id`,
+        [
+          id,
+          ids,
+          input.invitations.map((invitation) => invitation.role ?? 'attendee'),
+          input.invitations.map((invitation) => invitation.attendance ?? 'required'),
+        ],
+      );
+      const [overfull] = await manager.query<Array<{ id: string; capacity: number }>>(
+        `SELECT s.id, s.capacity FROM sessions s
+          WHERE s.series_id = $1 AND s.capacity IS NOT NULL
+            AND (SELECT count(*) FROM session_participants p WHERE p.session_id = s.id) > s.capacity
+          LIMIT 1`,
+        [id],
+      );
+      if (overfull) {
+        throw new ConflictError(
+          'capacity-exceeded',
+          `An occurrence has room for ${overfull.capacity} participants only`,
         );
-        if (fresh.length === 0) continue;
-        await manager.insert(
-          SessionParticipant,
-          fresh.map((invitation) => ({
-            sessionId: occurrence.id,
-            participantId: invitation.participantId,
-            role: invitation.role ?? 'attendee',
-            attendance: invitation.attendance ?? 'required',
-            rsvp: 'needs_action' as const,
-          })),
-        );
-        if (occurrence.capacity !== null)
-          await assertWithinCapacity(manager, occurrence.id, occurrence.capacity);
-        warnings.push(...(await checkClashes(manager, occurrence, allowConflicts, ids)));
       }
+      const changed = [...new Set(invited.map((row) => row.session_id))];
+      const warnings = await checkClashes(manager, changed, allowConflicts, ids);
+      const occurrences = await manager.find(Session, {
+        where: { seriesId: id },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      });
       await touchCommittee(manager, series.committeeId);
       return { series, occurrences, warnings };
     });

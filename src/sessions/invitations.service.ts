@@ -73,7 +73,7 @@ export class InvitationsService {
         })),
       );
       if (session.capacity !== null) await assertWithinCapacity(manager, sessionId, session.capacity);
-      const warnings = await checkClashes(manager, session, allowConflicts, ids);
+      const warnings = await checkClashes(manager, [session.id], allowConflicts, ids);
       await touchCommittee(manager, session.committeeId);
       return { items: await this.invitations(manager, sessionId), warnings };
     });
@@ -93,7 +93,7 @@ export class InvitationsService {
       if (input.role) invitation.role = input.role;
       if (input.attendance) invitation.attendance = input.attendance;
       await manager.save(invitation);
-      const warnings = await checkClashes(manager, session, allowConflicts, [participantId]);
+      const warnings = await checkClashes(manager, [session.id], allowConflicts, [participantId]);
       await touchCommittee(manager, session.committeeId);
       return { items: await this.invitations(manager, sessionId), warnings };
     });

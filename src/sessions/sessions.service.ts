@@ -145,7 +145,7 @@ export class SessionsService {
       if (changed && session.seriesId) session.detached = true;
       if (session.capacity !== null) await assertWithinCapacity(manager, session.id, session.capacity);
       const saved = await manager.save(session);
-      const warnings = times.startsAt ? await checkClashes(manager, saved, options.allowConflicts) : [];
+      const warnings = times.startsAt ? await checkClashes(manager, [saved.id], options.allowConflicts) : [];
       await touchCommittee(manager, saved.committeeId);
       return { session: saved, warnings };
     });
@@ -236,11 +236,11 @@ function resolveTimes(input: { start: string; end?: string; durationMinutes?: nu
 
 export async function checkClashes(
   manager: EntityManager,
-  session: { id: string; startsAt: Date; endsAt: Date },
+  sessionIds: string[],
   allowConflicts: boolean | undefined,
   participantIds?: string[],
 ): Promise<ClashDto[]> {
-  const clashes = await findClashes(manager, session, participantIds);
+  const clashes = await findClashes(manager, sessionIds, participantIds);
   if (clashes.length > 0 && !allowConflicts) {
     throw new ConflictError(
       'schedule-conflict',

@@ -341,4 +341,32 @@ describe('Recurring series', () => {
     const seen = await delegate.get(`/api/v1/series/${series.id}`).expect(200);
     expect(seen.body.occurrences).toHaveLength(5);
   });
+
+  it('checks every occurrence for clashes when inviting to a series, in one answer', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const person = await t.ctx.newParticipant(c.committee.id, c.ir.id);
+    const series = await createSeries(
+      { startDate: `${YEAR}-05-04`, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=4' },
+      c.committee.id,
+    );
+    const busy = await t.ctx.newSession(c.committee.id, {
+      start: series.occurrences[2].localStart.slice(0, 16),
+      durationMinutes: 30,
+    });
+    await t.ctx.invite(busy.id, person.id);
+    const before = await t.count('session_participants');
+    const refused = await t.admin
+      .post(`/api/v1/series/${series.id}/participants`)
+      .send({ invitations: [{ participantId: person.id }] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.clashes.map((clash: { sessionId: string }) => clash.sessionId)).toEqual([busy.id]);
+    expect(await t.count('session_participants')).toBe(before);
+    expect(await t.count(`series_participants WHERE series_id = '${series.id}'`)).toBe(0);
+    const allowed = await t.admin
+      .post(`/api/v1/series/${series.id}/participants?allowConflicts=true`)
+      .send({ invitations: [{ participantId: person.id }] })
+      .expect(201);
+    expect(allowed.body.warnings.map((clash: { sessionId: string }) => clash.sessionId)).toEqual([busy.id]);
+    expect(await t.count('session_participants')).toBe(before + 4);
+  });
 });
