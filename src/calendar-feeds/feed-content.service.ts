@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { hashToken } from '../common/auth/token-hash.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
@@ -17,6 +18,10 @@ import type { IcsEvent } from './ics/ics-writer.js';
 import type { Series } from '../series/series.entity.js';
 
 const gzipAsync = promisify(gzip);
+const FEED_STATE_SQL = `SELECT f.id, f.scope, f.committee_id, f.participant_id, f.working_group_id, f.owner_participant_id,
+       f.label, f.locale, f.last_fetched_at, c.content_version, c.content_changed_at
+  FROM calendar_feeds f JOIN committees c ON c.id = f.committee_id
+ WHERE f.token_hash = $1 AND f.revoked_at IS NULL`;
 const DAY_MS = 86_400_000;
 const PAST_DAYS = 90;
 const FUTURE_DAYS = 2 * 365;
@@ -65,19 +70,28 @@ export class FeedContentService {
    * Enough to answer 304 without rendering. Unknown and revoked tokens look the same.
    */
   async state(token: string, now = new Date()): Promise<FeedState | undefined> {
-    const [feed] = await this.dataSource.query<FeedRow[]>(
-      `SELECT f.id, f.scope, f.committee_id, f.participant_id, f.working_group_id, f.owner_participant_id,
-              f.label, f.locale, f.last_fetched_at, c.content_version, c.content_changed_at
-         FROM calendar_feeds f JOIN committees c ON c.id = f.committee_id
-        WHERE f.token_hash = $1 AND f.revoked_at IS NULL`,
-      [hashToken(token)],
-    );
+    const feed = await this.lookUp(hashToken(token));
     if (!feed) return undefined;
     this.stampFetch(feed, now);
     // The window slides by day, so the day is part of the version too.
     const day = Math.floor(now.getTime() / DAY_MS);
     const etag = `"${createHash('sha256').update(`${feed.id}|${feed.content_version}|${day}`).digest('base64url').slice(0, 27)}"`;
     return { feed, etag, lastModified: feed.content_changed_at };
+  }
+
+  /**
+   * The hottest query of all (every calendar app polls), so it goes to the pool as a named
+   * prepared statement: parsed and planned once per connection instead of on every poll.
+   */
+  private async lookUp(tokenHash: string): Promise<FeedRow | undefined> {
+    this.dataSource.logger.logQuery(FEED_STATE_SQL, [tokenHash]);
+    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
+    const result = await pool.query<FeedRow>({
+      name: 'quorum_feed_state',
+      text: FEED_STATE_SQL,
+      values: [tokenHash],
+    });
+    return result.rows[0];
   }
 
   /** The calendar text; rendered once per version of the feed and then served from memory. */
