@@ -8,6 +8,10 @@ import { principalKey } from '../auth/principal.js';
 import { ConflictError, DomainError, invalid } from '../errors/problem.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+const KEY_LIFETIME = '24 hours';
+const ABANDONED_AFTER = '5 minutes';
+/** About one idempotent POST in a hundred also clears out expired keys. */
+const PURGE_SHARE = 0.01;
 
 interface StoredAnswer {
   request_hash: string;
@@ -42,11 +46,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
+    // A key is kept for a day; a first request that died before storing its answer frees
+    // the key after five minutes.
     const claimed = await this.dataSource.query<unknown[]>(
       `INSERT INTO idempotency_keys (principal, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (principal, key) DO NOTHING RETURNING key`,
+       ON CONFLICT (principal, key) DO UPDATE
+          SET request_hash = EXCLUDED.request_hash, status_code = NULL, response_body = NULL, created_at = now()
+        WHERE idempotency_keys.created_at < now() - interval '${KEY_LIFETIME}'
+           OR (idempotency_keys.status_code IS NULL AND idempotency_keys.created_at < now() - interval '${ABANDONED_AFTER}')
+       RETURNING key`,
       [principal, key, requestHash],
     );
+    if (Math.random() < PURGE_SHARE) void this.purgeExpired();
     if (claimed.length === 0) return this.replay(principal, key, requestHash, response);
     try {
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
@@ -63,6 +74,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
         key,
       ]);
       throw error;
+    }
+  }
+
+  private async purgeExpired(): Promise<void> {
+    try {
+      await this.dataSource.query(
+        `DELETE FROM idempotency_keys WHERE created_at < now() - interval '${KEY_LIFETIME}'`,
+      );
+    } catch {
+      // Housekeeping only: the next purge will do it.
     }
   }
 
