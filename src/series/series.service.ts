@@ -79,8 +79,16 @@ export class SeriesService {
     const builder = this.dataSource.getRepository(Series).createQueryBuilder('series');
     if (principal.role === 'organizer')
       builder.where('series.committee_id = ANY(:ids)', { ids: principal.committeeIds });
-    if (principal.role === 'delegate')
-      builder.where('series.committee_id = :id', { id: principal.participantCommitteeId });
+    if (principal.role === 'delegate') {
+      // A delegate lists only the series it can see at least one occurrence of, as `get` does.
+      const visible = visibleSessionsCondition('s', principal);
+      builder
+        .where('series.committee_id = :id', { id: principal.participantCommitteeId })
+        .andWhere(
+          `EXISTS (SELECT 1 FROM sessions s WHERE s.series_id = series.id AND ${visible.condition})`,
+          visible.parameters,
+        );
+    }
     if (query.committeeId)
       builder.andWhere('series.committee_id = :committeeId', { committeeId: query.committeeId });
     return paginate(builder, {

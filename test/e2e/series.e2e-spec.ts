@@ -342,6 +342,30 @@ describe('Recurring series', () => {
     expect(seen.body.occurrences).toHaveLength(5);
   });
 
+  it('lists to a delegate only the series it can see an occurrence of', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const person = await t.ctx.newParticipant(c.committee.id, c.ir.id);
+    const group = await t.ctx.newWorkingGroup(c.committee.id);
+    const theirs = await createSeries(
+      { startDate: `${YEAR}-06-01`, rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=2', workingGroupId: group.id },
+      c.committee.id,
+    );
+    const others = await createSeries(
+      { startDate: `${YEAR}-06-02`, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=2' },
+      c.committee.id,
+    );
+    await t.admin
+      .post(`/api/v1/working-groups/${group.id}/members`)
+      .send({ participantId: person.id })
+      .expect(201);
+    const delegate = t.as(await t.ctx.delegateToken(person.id));
+    const listed = await delegate.get(`/api/v1/series?committeeId=${c.committee.id}`).expect(200);
+    expect(listed.body.items.map((series: { id: string }) => series.id)).toEqual([theirs.id]);
+    await delegate.get(`/api/v1/series/${others.id}`).expect(404);
+    const all = await t.admin.get(`/api/v1/series?committeeId=${c.committee.id}`).expect(200);
+    expect(all.body.items.map((series: { id: string }) => series.id)).toEqual([theirs.id, others.id]);
+  });
+
   it('checks every occurrence for clashes when inviting to a series, in one answer', async () => {
     const c = await t.ctx.newBilateralCommittee();
     const person = await t.ctx.newParticipant(c.committee.id, c.ir.id);
