@@ -53,6 +53,8 @@ export interface FeedState {
   feed: FeedRow;
   etag: string;
   lastModified: Date;
+  /** Start (00:00 UTC) of the day the feed's window is counted from; part of the ETag. */
+  windowDay: Date;
 }
 
 @Injectable()
@@ -73,10 +75,11 @@ export class FeedContentService {
     const feed = await this.lookUp(hashToken(token));
     if (!feed) return undefined;
     this.stampFetch(feed, now);
-    // The window slides by day, so the day is part of the version too.
+    // The window slides by day, so the day is part of the version too, and the render counts
+    // its window from that same day: one ETag, one body, whatever the hour of the render.
     const day = Math.floor(now.getTime() / DAY_MS);
     const etag = `"${createHash('sha256').update(`${feed.id}|${feed.content_version}|${day}`).digest('base64url').slice(0, 27)}"`;
-    return { feed, etag, lastModified: feed.content_changed_at };
+    return { feed, etag, lastModified: feed.content_changed_at, windowDay: new Date(day * DAY_MS) };
   }
 
   /**
@@ -95,18 +98,19 @@ export class FeedContentService {
   }
 
   /** The calendar text; rendered once per version of the feed and then served from memory. */
-  async body(state: FeedState, now = new Date()): Promise<RenderedFeed> {
+  async body(state: FeedState): Promise<RenderedFeed> {
     const cached = this.cache.get(state.etag);
     if (cached !== undefined) return cached;
-    const body = Buffer.from(await this.render(state.feed, now), 'utf8');
+    const body = Buffer.from(await this.render(state.feed, state.windowDay), 'utf8');
     const rendered = { body, gzipped: await gzipAsync(body) };
     this.cache.set(state.etag, rendered);
     return rendered;
   }
 
-  private async render(feed: FeedRow, now: Date): Promise<string> {
-    const from = new Date(now.getTime() - PAST_DAYS * DAY_MS);
-    const to = new Date(now.getTime() + FUTURE_DAYS * DAY_MS);
+  /** The feed's window: from 90 days before `day` to the end of the day 2 years after it. */
+  private async render(feed: FeedRow, day: Date): Promise<string> {
+    const from = new Date(day.getTime() - PAST_DAYS * DAY_MS);
+    const to = new Date(day.getTime() + (FUTURE_DAYS + 1) * DAY_MS);
     const builder = this.dataSource
       .getRepository(Session)
       .createQueryBuilder('s')
@@ -125,7 +129,7 @@ export class FeedContentService {
         `((s.starts_at < :to AND s.ends_at > :from AND (s.status <> 'cancelled' OR s.ends_at > :cancelledFrom))
           OR s.series_id IN (SELECT w.series_id FROM sessions w WHERE w.committee_id = :committeeId
                               AND w.series_id IS NOT NULL AND w.starts_at < :to AND w.ends_at > :from))`,
-        { from, to, cancelledFrom: new Date(now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS) },
+        { from, to, cancelledFrom: new Date(day.getTime() - CANCELLED_KEPT_DAYS * DAY_MS) },
       )
       // The feed's display settings ride along on every row: one query for the whole render.
       .addSelect('c.default_time_zone', 'default_time_zone')

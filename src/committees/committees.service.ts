@@ -6,6 +6,7 @@ import { ConflictError, NotFoundError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { Committee } from './committee.entity.js';
+import { touchCommittee } from './committee-version.js';
 import type { CreateCommitteeDto, UpdateCommitteeDto } from './dto/committee.dto.js';
 
 @Injectable()
@@ -57,21 +58,28 @@ export class CommitteesService {
 
   async update(principal: Principal, id: string, input: UpdateCommitteeDto): Promise<Committee> {
     assertCanManageCommittee(principal, id);
-    const committee = await this.get(principal, id);
-    if (input.slug !== undefined && input.slug !== committee.slug) await this.assertSlugFree(input.slug);
-    const locale = input.defaultLocale ?? committee.defaultLocale;
-    Object.assign(committee, {
-      ...(input.slug !== undefined && { slug: input.slug }),
-      ...(input.name !== undefined && { name: toLocalizedText(input.name, locale) }),
-      ...(input.description !== undefined && {
-        description: input.description === null ? null : toLocalizedText(input.description, locale),
-      }),
-      ...(input.defaultTimeZone !== undefined && { defaultTimeZone: input.defaultTimeZone }),
-      ...(input.defaultLocale !== undefined && { defaultLocale: input.defaultLocale }),
+    return this.dataSource.transaction(async (manager) => {
+      const committees = manager.getRepository(Committee);
+      // Locked so that two edits never interleave; the feed version goes up in SQL (touchCommittee),
+      // never from a value read here, so a concurrent session write cannot be undone.
+      const committee = await committees.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!committee) throw new NotFoundError('Committee');
+      if (input.slug !== undefined && input.slug !== committee.slug) await this.assertSlugFree(input.slug);
+      const locale = input.defaultLocale ?? committee.defaultLocale;
+      const changes: Partial<Committee> = {
+        ...(input.slug !== undefined && { slug: input.slug }),
+        ...(input.name !== undefined && { name: toLocalizedText(input.name, locale) }),
+        ...(input.description !== undefined && {
+          description: input.description === null ? null : toLocalizedText(input.description, locale),
+        }),
+        ...(input.defaultTimeZone !== undefined && { defaultTimeZone: input.defaultTimeZone }),
+        ...(input.defaultLocale !== undefined && { defaultLocale: input.defaultLocale }),
+      };
+      if (Object.keys(changes).length === 0) return committee;
+      await committees.update({ id }, changes);
+      await touchCommittee(manager, id);
+      return committees.findOneByOrFail({ id });
     });
-    committee.contentVersion += 1;
-    committee.contentChangedAt = new Date();
-    return this.committees.save(committee);
   }
 
   async remove(principal: Principal, id: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
@@ -16,6 +17,12 @@ import { endRule, lockSeries, planOrFail, timingOf, type SeriesResult } from './
 import { Series } from './series.entity.js';
 
 const TIMING_FIELDS = ['rrule', 'startTime', 'durationMinutes', 'skipNonWorkingDays'] as const;
+/** Fields of the series' own VEVENT whose change calendar apps must notice (besides timing). */
+const SIGNIFICANT_SERIES_FIELDS = ['title', 'location', 'onlineMeeting'] as const;
+
+function differs(current: unknown, next: unknown): boolean {
+  return next !== undefined && !isDeepStrictEqual(current ?? null, next ?? null);
+}
 
 /**
  * Edits a series from a date on. Field edits reach every occurrence from that date that was
@@ -90,6 +97,10 @@ export class SeriesEditsService {
       }
       // After a split the old series describes its earlier occurrences, so it keeps its fields.
       if (target === series) {
+        // The series' own VEVENT shows these too, so calendar apps must see them as an update.
+        if (SIGNIFICANT_SERIES_FIELDS.some((field) => differs(series[field], fieldChanges[field]))) {
+          series.sequence += timingChanged ? 0 : 1;
+        }
         Object.assign(series, fieldChanges);
         series = target = await manager.save(series);
       }
@@ -171,7 +182,13 @@ async function reshape(
     kept.push(occurrence);
   }
   const saved = await manager.save(kept);
-  const status = later.some((occurrence) => occurrence.status === 'scheduled') ? 'scheduled' : 'draft';
+  // New dates are published when the series is: when any of its occurrences, before or after
+  // the edit, has left draft (a series' occurrences are published together).
+  const [{ published }] = await manager.query<Array<{ published: boolean }>>(
+    `SELECT EXISTS (SELECT 1 FROM sessions WHERE series_id = ANY($1) AND status <> 'draft') AS published`,
+    [[originalSeriesId, target.id]],
+  );
+  const status = published ? 'scheduled' : 'draft';
   const added = await insertOccurrences(
     manager,
     target,

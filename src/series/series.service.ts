@@ -11,7 +11,7 @@ import { Participant } from '../participants/participant.entity.js';
 import type { InviteDto } from '../sessions/dto/invitation.dto.js';
 import type { ClashDto } from '../sessions/dto/session-output.dto.js';
 import { visibleSessionsCondition } from '../sessions/session-visibility.js';
-import { assertWorkingGroupOf, optionalText } from '../sessions/session-fields.js';
+import { assertWorkingGroupOf, onlineMeetingOf, optionalText } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
 import type { CreateSeriesDto, SeriesListQuery } from './dto/series.dto.js';
@@ -59,7 +59,7 @@ export class SeriesService {
           rule: plan.canonicalRule,
           skipNonWorkingDays: input.skipNonWorkingDays ?? false,
           location: optionalText(input.location, locale),
-          onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
+          onlineMeeting: onlineMeetingOf(input.onlineMeeting),
           capacity: input.capacity ?? null,
           sequence: 0,
         }),

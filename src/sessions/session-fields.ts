@@ -31,11 +31,20 @@ export function sessionFieldChanges(input: SessionFieldsInput, locale: string): 
     ...(input.kind !== undefined && { kind: input.kind }),
     ...(input.format !== undefined && { format: input.format }),
     ...(input.location !== undefined && { location: optionalText(input.location, locale) }),
-    ...(input.onlineMeeting !== undefined && {
-      onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
-    }),
+    ...(input.onlineMeeting !== undefined && { onlineMeeting: onlineMeetingOf(input.onlineMeeting) }),
     ...(input.capacity !== undefined && { capacity: input.capacity }),
   };
+}
+
+/**
+ * The meeting as stored: only the keys given, so that `{ joinUrl }` sent again equals what is
+ * stored and is not mistaken for a change.
+ */
+export function onlineMeetingOf(meeting: OnlineMeetingDto | null | undefined): Session['onlineMeeting'] {
+  if (!meeting) return null;
+  return Object.fromEntries(
+    Object.entries(meeting).filter(([, value]) => value !== undefined),
+  ) as Session['onlineMeeting'];
 }
 
 export function optionalText(

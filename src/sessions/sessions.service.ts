@@ -13,7 +13,12 @@ import type { ClashDto } from './dto/session-output.dto.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session-input.dto.js';
 import type { SessionListQuery } from './dto/session-query.dto.js';
 import { applySessionChanges } from './session-changes.js';
-import { assertWorkingGroupOf, optionalText, sessionFieldChanges } from './session-fields.js';
+import {
+  assertWorkingGroupOf,
+  onlineMeetingOf,
+  optionalText,
+  sessionFieldChanges,
+} from './session-fields.js';
 import { findClashes } from './session-conflicts.js';
 import { visibleSessionsCondition } from './session-visibility.js';
 import { Session } from './session.entity.js';
@@ -52,7 +57,7 @@ export class SessionsService {
         startsAt: times.startsAt,
         endsAt: times.endsAt,
         location: optionalText(input.location, locale) ?? null,
-        onlineMeeting: input.onlineMeeting ? { ...input.onlineMeeting } : null,
+        onlineMeeting: onlineMeetingOf(input.onlineMeeting),
         capacity: input.capacity ?? null,
         sequence: 0,
         version: 1,

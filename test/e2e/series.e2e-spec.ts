@@ -318,6 +318,51 @@ describe('Recurring series', () => {
     );
   });
 
+  it('raises the series’ SEQUENCE when its title, place or link change, not for other edits', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const series = await createSeries(
+      { startDate: `${YEAR}-03-02`, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=2' },
+      c.committee.id,
+    );
+    const fetchFeed = await feedFor(c.committee.id);
+    const described = await t.admin
+      .patch(`/api/v1/series/${series.id}`)
+      .send({ description: 'Standing agenda' })
+      .expect(200);
+    expect(described.body.sequence).toBe(0);
+    const sameLink = await t.admin
+      .patch(`/api/v1/series/${series.id}`)
+      .send({ onlineMeeting: { joinUrl: 'https://meet.example.org/industry' } })
+      .expect(200);
+    expect(sameLink.body.sequence).toBe(0);
+    const renamed = await t.admin
+      .patch(`/api/v1/series/${series.id}`)
+      .send({ title: 'Industry and shipbuilding call' })
+      .expect(200);
+    expect(renamed.body.sequence).toBe(1);
+    const text = await fetchFeed();
+    expect(text).toMatch(/\r\nSEQUENCE:1\r\n/);
+    expect(text).toContain('SUMMARY:Industry and shipbuilding call');
+  });
+
+  it('publishes dates added to a published series even when none of its later dates remain', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const series = await createSeries(
+      { startDate: `${YEAR}-03-02`, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=2' },
+      c.committee.id,
+    );
+    const afterLast = DateTime.fromISO(series.occurrences[1].recurrenceId).plus({ days: 1 }).toISODate();
+    const extended = await t.admin
+      .patch(`/api/v1/series/${series.id}`)
+      .send({ from: afterLast, rrule: 'FREQ=WEEKLY;BYDAY=TU;COUNT=3' })
+      .expect(200);
+    expect(extended.body.occurrences.map((occurrence: Occurrence) => occurrence.status)).toEqual([
+      'scheduled',
+      'scheduled',
+      'scheduled',
+    ]);
+  });
+
   it('applies series invitations to every occurrence, including ones added later', async () => {
     const c = await t.ctx.newBilateralCommittee();
     const person = await t.ctx.newParticipant(c.committee.id, c.ru.id);

@@ -181,6 +181,11 @@ describe('Sessions', () => {
       .send({ title: 'New title', location: 'Moscow' })
       .expect(200);
     expect(retitled.body.sequence).toBe(3);
+    const meeting = { onlineMeeting: { joinUrl: 'https://meet.example.org/jec' } };
+    const linked = await t.admin.patch(`/api/v1/sessions/${session.id}`).send(meeting).expect(200);
+    expect(linked.body).toMatchObject({ ...meeting, sequence: 4 });
+    const relinked = await t.admin.patch(`/api/v1/sessions/${session.id}`).send(meeting).expect(200);
+    expect(relinked.body).toMatchObject({ sequence: 4, version: linked.body.version });
     const rezoned = await t.admin
       .patch(`/api/v1/sessions/${session.id}`)
       .send({ timeZone: 'Asia/Tehran' })
@@ -188,7 +193,7 @@ describe('Sessions', () => {
     expect(rezoned.body).toMatchObject({
       startsAt: '2026-12-03T11:00:00Z',
       localStart: '2026-12-03T14:30:00+03:30',
-      sequence: 4,
+      sequence: 5,
     });
 
     const cancelled = await t.admin
@@ -198,7 +203,7 @@ describe('Sessions', () => {
     expect(cancelled.body).toMatchObject({
       status: 'cancelled',
       cancellationReason: 'Postponed to January',
-      sequence: 5,
+      sequence: 6,
     });
     await t.admin.post(`/api/v1/sessions/${session.id}/cancel`).send({ reason: 'again' }).expect(409);
   });

@@ -28,4 +28,17 @@ describe('An unexpected error', () => {
     });
     expect(response.text).not.toMatch(/working_group_members|QueryFailedError|at .*\.js/);
   });
+
+  it('answers a NOT NULL violation that got past validation as a 422 naming the field', async () => {
+    // A column made stricter than the API's validation: the database still has the last word.
+    const committee = await t.ctx.newCommittee({ description: 'Standing body' });
+    await t.db.query(`UPDATE committees SET description = '{"en":"x"}' WHERE description IS NULL`);
+    await t.db.query('ALTER TABLE committees ALTER COLUMN description SET NOT NULL');
+    const response = await t.admin.patch(`/api/v1/committees/${committee.id}`).send({ description: null });
+    expect(response.status).toBe(422);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.errors).toEqual([{ path: 'description', message: 'description must not be null' }]);
+    const after = await t.admin.get(`/api/v1/committees/${committee.id}`).expect(200);
+    expect(after.body.description).toEqual({ en: 'Standing body' });
+  });
 });

@@ -21,6 +21,7 @@ import {
   TITLE_MAX,
 } from '../../common/i18n/localized-text.validation.js';
 import { AGENDA_ITEM_KINDS, type AgendaItem, type AgendaItemKind } from '../agenda-item.entity.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class AgendaLinkDto {
   @IsLocalizedText({ maxLength: NAME_MAX, example: { en: 'Draft protocol', ru: 'Проект протокола' } })
@@ -62,14 +63,14 @@ export class CreateAgendaItemDto {
   durationMinutes: number;
 
   @ApiPropertyOptional({ type: [String], format: 'uuid', description: 'Participants of the committee' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID('all', { each: true, message: 'presenterIds must hold UUIDs' })
   presenterIds?: string[];
 
   @ApiPropertyOptional({ type: [AgendaLinkDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
@@ -77,7 +78,7 @@ export class CreateAgendaItemDto {
   links?: AgendaLinkDto[];
 }
 
-export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto) {}
+export class UpdateAgendaItemDto extends PartialType(CreateAgendaItemDto, { skipNullProperties: false }) {}
 
 export class AgendaOrderEntryDto {
   @ApiProperty({ format: 'uuid' })

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsString, Length, Matches } from 'class-validator';
 import { resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { LOCALE, LOCALE_MESSAGE, SLUG, SLUG_MESSAGE } from '../../common/validation/patterns.js';
 import type { Committee } from '../committee.entity.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class CreateCommitteeDto {
   @ApiProperty({ example: 'iran-russia-jec', pattern: SLUG.source })
@@ -35,12 +36,12 @@ export class CreateCommitteeDto {
   defaultTimeZone: string;
 
   @ApiPropertyOptional({ example: 'en', default: 'en' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(LOCALE, { message: `defaultLocale ${LOCALE_MESSAGE}` })
   defaultLocale?: string;
 }
 
-export class UpdateCommitteeDto extends PartialType(CreateCommitteeDto) {}
+export class UpdateCommitteeDto extends PartialType(CreateCommitteeDto, { skipNullProperties: false }) {}
 
 export class CommitteeDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -124,6 +124,16 @@ function fromDatabaseError(error: QueryFailedError & { code?: string }): Problem
         'conflict',
         'The resource is referenced by or refers to another one',
       );
+    case '23502': {
+      const column = (error.driverError as { column?: unknown } | undefined)?.column;
+      const field =
+        typeof column === 'string'
+          ? column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase())
+          : 'body';
+      return problem(HttpStatus.UNPROCESSABLE_ENTITY, 'validation-failed', 'A required value is missing', [
+        { path: field, message: `${field} must not be null` },
+      ]);
+    }
     case '40001':
     case '40P01':
       return problem(HttpStatus.CONFLICT, 'concurrent-update', 'A concurrent change interfered; try again');

@@ -6,6 +6,7 @@ import { PagedLangQuery } from '../../common/i18n/lang-query.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { LOCALE, LOCALE_MESSAGE } from '../../common/validation/patterns.js';
 import { DELEGATION_ROLES, type DelegationRole, type Participant } from '../participant.entity.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class CreateParticipantDto {
   @IsLocalizedText({
@@ -34,22 +35,22 @@ export class CreateParticipantDto {
   position?: string | LocalizedText | null;
 
   @ApiPropertyOptional({ enum: DELEGATION_ROLES, default: 'member' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(DELEGATION_ROLES)
   delegationRole?: DelegationRole;
 
   @ApiPropertyOptional({ example: 'Asia/Tehran', description: "Default: the party's" })
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   timeZone?: string;
 
   @ApiPropertyOptional({ example: 'fa', description: "Default: the party's" })
-  @IsOptional()
+  @IsOmittable()
   @Matches(LOCALE, { message: `locale ${LOCALE_MESSAGE}` })
   locale?: string;
 }
 
-export class UpdateParticipantDto extends PartialType(CreateParticipantDto) {}
+export class UpdateParticipantDto extends PartialType(CreateParticipantDto, { skipNullProperties: false }) {}
 
 export class ParticipantListQuery extends PagedLangQuery {
   @ApiPropertyOptional({ format: 'uuid' })

@@ -18,6 +18,7 @@ import { IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.vali
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { HH_MM, LOCAL_DATE, LOCALE, LOCALE_MESSAGE } from '../../common/validation/patterns.js';
 import type { Party } from '../party.entity.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class WorkingHoursDto {
   @ApiProperty({ example: '09:00', pattern: HH_MM.source })
@@ -48,7 +49,7 @@ export class CreatePartyDto {
     example: 'fa',
     description: "Default: the country's main language, else the committee's",
   })
-  @IsOptional()
+  @IsOmittable()
   @Matches(LOCALE, { message: `locale ${LOCALE_MESSAGE}` })
   locale?: string;
 
@@ -56,7 +57,7 @@ export class CreatePartyDto {
     example: [6, 7, 1, 2, 3],
     description: 'ISO weekdays (1 = Monday); default by country',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(7)
@@ -67,7 +68,7 @@ export class CreatePartyDto {
   workWeek?: number[];
 
   @ApiPropertyOptional({ type: WorkingHoursDto, example: { start: '09:00', end: '17:00' } })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => WorkingHoursDto)
   workingHours?: WorkingHoursDto;
@@ -82,7 +83,7 @@ export class CreatePartyDto {
   holidayCountry?: string | null;
 
   @ApiPropertyOptional({ example: ['2026-06-12'], description: 'Local dates the party does not work' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(1000)
   @ArrayUnique()
@@ -90,7 +91,7 @@ export class CreatePartyDto {
   extraNonWorkingDays?: string[];
 
   @ApiPropertyOptional({ example: ['2026-12-27'], description: 'Weekend dates declared working days' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(1000)
   @ArrayUnique()
@@ -98,7 +99,7 @@ export class CreatePartyDto {
   extraWorkingDays?: string[];
 }
 
-export class UpdatePartyDto extends PartialType(CreatePartyDto) {}
+export class UpdatePartyDto extends PartialType(CreatePartyDto, { skipNullProperties: false }) {}
 
 export class PartyDto {
   @ApiProperty({ format: 'uuid' }) id: string;

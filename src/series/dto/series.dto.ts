@@ -15,6 +15,7 @@ import { PageQuery } from '../../common/pagination/pagination.js';
 import { HH_MM, LOCAL_DATE } from '../../common/validation/patterns.js';
 import { CreateSessionDto, OnlineMeetingDto } from '../../sessions/dto/session-input.dto.js';
 import { ClashDto, SessionDto } from '../../sessions/dto/session-output.dto.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class CreateSeriesDto extends OmitType(CreateSessionDto, [
   'start',
@@ -48,25 +49,26 @@ export class CreateSeriesDto extends OmitType(CreateSessionDto, [
   rrule: string;
 
   @ApiPropertyOptional({ description: 'Leave out dates that are a weekend or public holiday for any party' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   skipNonWorkingDays?: boolean;
 
   @ApiPropertyOptional({ description: 'Create the occurrences scheduled (published) rather than as drafts' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   publish?: boolean;
 }
 
 export class UpdateSeriesDto extends PartialType(
   OmitType(CreateSeriesDto, ['committeeId', 'startDate', 'timeZone', 'publish'] as const),
+  { skipNullProperties: false },
 ) {
   @ApiPropertyOptional({
     example: '2027-03-01',
     description:
       'Change occurrences on or after this local date; earlier ones keep their values (default: all)',
   })
-  @IsOptional()
+  @IsOmittable()
   @Matches(LOCAL_DATE, { message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 }

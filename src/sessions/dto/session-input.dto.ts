@@ -22,6 +22,7 @@ import {
 } from '../../common/i18n/localized-text.validation.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { SESSION_FORMATS, SESSION_KINDS, type SessionFormat, type SessionKind } from '../session.entity.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class OnlineMeetingDto {
   @ApiProperty({ example: 'https://meet.example.org/jec-industry' })
@@ -33,13 +34,13 @@ export class OnlineMeetingDto {
   joinUrl: string;
 
   @ApiPropertyOptional({ example: 'Jitsi' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   provider?: string;
 
   @ApiPropertyOptional({ example: '4471' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(100)
   accessCode?: string;
@@ -94,13 +95,13 @@ export class CreateSessionDto {
   start: string;
 
   @ApiPropertyOptional({ example: '2026-12-01T12:30', description: 'Like start; or give durationMinutes' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(40)
   end?: string;
 
   @ApiPropertyOptional({ example: 150, description: 'Elapsed minutes; or give end' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
   @Min(1)
   @Max(7 * 24 * 60)
@@ -128,7 +129,9 @@ export class CreateSessionDto {
 }
 
 /** A session's fields; its committee never changes. */
-export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['committeeId'])) {}
+export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['committeeId']), {
+  skipNullProperties: false,
+}) {}
 
 export class CancelSessionDto {
   @ApiProperty({ example: 'Postponed at the request of the Russian side', maxLength: 2000 })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { SLUG, SLUG_MESSAGE } from '../../common/validation/patterns.js';
@@ -9,6 +9,7 @@ import {
   type WorkingGroup,
   type WorkingGroupStatus,
 } from '../working-group.entity.js';
+import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class CreateWorkingGroupDto {
   @ApiProperty({ example: 'industry', pattern: SLUG.source })
@@ -27,9 +28,9 @@ export class CreateWorkingGroupDto {
   description?: string | LocalizedText | null;
 }
 
-export class UpdateWorkingGroupDto extends PartialType(CreateWorkingGroupDto) {
+export class UpdateWorkingGroupDto extends PartialType(CreateWorkingGroupDto, { skipNullProperties: false }) {
   @ApiPropertyOptional({ enum: WORKING_GROUP_STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(WORKING_GROUP_STATUSES)
   status?: WorkingGroupStatus;
 }
@@ -58,7 +59,7 @@ export class AddMemberDto {
   participantId: string;
 
   @ApiPropertyOptional({ enum: MEMBER_ROLES, default: 'member' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(MEMBER_ROLES)
   role?: MemberRole;
 }
