@@ -1,7 +1,7 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
-import { assertCanReadCommittee, canManageCommittee } from '../common/auth/access.js';
+import { canManageCommittee, canReadCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { generateToken, hashToken } from '../common/auth/token-hash.js';
 import { invalid, NotFoundError } from '../common/errors/problem.js';
@@ -27,7 +27,8 @@ export class FeedsService {
   async create(principal: Principal, input: CreateFeedDto): Promise<{ feed: CalendarFeed; secret: string }> {
     return this.dataSource.transaction(async (manager) => {
       const target = await resolveTarget(manager, input);
-      assertCanReadCommittee(principal, target.committeeId, 'Feed target');
+      // A target in a committee the caller cannot see answers exactly as an unknown one does.
+      if (!canReadCommittee(principal, target.committeeId)) throw missingTarget(input);
       const managing = canManageCommittee(principal, target.committeeId);
       if (!managing) await assertDelegateMayFollow(manager, principal, input.scope, target);
       const secret = generateToken('cal');
@@ -93,8 +94,12 @@ export class FeedsService {
   }
 }
 
+function missingTarget(input: CreateFeedDto) {
+  return invalid('targetId', `is not a known ${input.scope.replace('_', ' ')}`);
+}
+
 async function resolveTarget(manager: EntityManager, input: CreateFeedDto): Promise<FeedTarget> {
-  const missing = () => invalid('targetId', `is not a known ${input.scope.replace('_', ' ')}`);
+  const missing = () => missingTarget(input);
   if (input.scope === 'participant') {
     const participant = await manager.findOneBy(Participant, { id: input.targetId });
     if (!participant) throw missing();

@@ -229,9 +229,23 @@ describe('Committees and parties', () => {
       cursor = page.body.nextCursor;
     }
     expect(seen).toEqual(codes);
-    const bad = await t.admin.get(`/api/v1/committees/${committee.id}/parties?cursor=garbage`);
-    expect(bad.status).toBe(422);
-    expect(bad.body.errors[0].path).toBe('cursor');
+    const [sortValue, id] = JSON.parse(Buffer.from(first.body.nextCursor, 'base64url').toString('utf8'));
+    const tampered = [
+      'garbage',
+      [sortValue, 'not-a-uuid'],
+      ['yesterday', id],
+      [sortValue.replace(/^\d{4}-\d{2}-\d{2}/, '2026-02-30'), id],
+      [sortValue],
+    ].map((value) =>
+      typeof value === 'string' ? value : Buffer.from(JSON.stringify(value), 'utf8').toString('base64url'),
+    );
+    for (const cursor of tampered) {
+      const bad = await t.admin.get(`/api/v1/committees/${committee.id}/parties?cursor=${cursor}`);
+      expect({ status: bad.status, errors: bad.body.errors }).toEqual({
+        status: 422,
+        errors: [{ path: 'cursor', message: 'is not a cursor this API handed out' }],
+      });
+    }
     await t.admin.get(`/api/v1/committees/${committee.id}/parties?limit=201`).expect(422);
   });
 

@@ -306,10 +306,16 @@ describe('Calendar feeds', () => {
       .post('/api/v1/feeds')
       .send({ label: 'x', scope: 'participant', targetId: someoneElse.id })
       .expect(403);
-    await own
+    // Another committee's target answers exactly as an id that exists nowhere: nothing to probe.
+    const elsewhere = await own
       .post('/api/v1/feeds')
-      .send({ label: 'x', scope: 'committee', targetId: jec.committee.id })
-      .expect(404);
+      .send({ label: 'x', scope: 'committee', targetId: jec.committee.id });
+    const nowhere = await own
+      .post('/api/v1/feeds')
+      .send({ label: 'x', scope: 'committee', targetId: '00000000-0000-4000-8000-000000000000' });
+    expect(elsewhere.status).toBe(422);
+    expect(elsewhere.body.errors).toEqual([{ path: 'targetId', message: 'is not a known committee' }]);
+    expect({ ...elsewhere.body, requestId: undefined }).toEqual({ ...nowhere.body, requestId: undefined });
     const mineListed = await own.get('/api/v1/feeds').expect(200);
     expect(mineListed.body.items.map((item: { id: string }) => item.id).sort()).toEqual(
       [feed.id, committeeFeed.id, groupFeed.id].sort(),

@@ -361,6 +361,13 @@ describe('Recurring series', () => {
       'scheduled',
       'scheduled',
     ]);
+    const impossible = await t.admin
+      .patch(`/api/v1/series/${series.id}`)
+      .send({ from: `${YEAR}-02-30`, startTime: '09:00' });
+    expect({ status: impossible.status, path: impossible.body.errors?.[0].path }).toEqual({
+      status: 422,
+      path: 'from',
+    });
   });
 
   it('applies series invitations to every occurrence, including ones added later', async () => {

@@ -140,6 +140,19 @@ describe('Sessions', () => {
         dayOffset: 1,
       },
     ]);
+    const listed = await t.admin
+      .get(`/api/v1/sessions?committeeId=${jec.committee.id}&tz=Asia/Tehran&calendar=persian&lang=en`)
+      .expect(200);
+    const lateListed = listed.body.items.find((item: { id: string }) => item.id === late.id);
+    expect(lateListed.displayTimes[0]).toMatchObject({
+      start: '2026-12-02T00:00:00+03:30',
+      persianDate: '11 Azar 1405',
+    });
+    const badCalendar = await t.admin.get(`/api/v1/sessions?calendar=julian`);
+    expect({ status: badCalendar.status, path: badCalendar.body.errors?.[0].path }).toEqual({
+      status: 422,
+      path: 'calendar',
+    });
     const early = await t.ctx.newSession(jec.committee.id, { start: '2026-12-01T01:00' });
     const west = await t.admin.get(`/api/v1/sessions/${early.id}?tz=America/New_York`).expect(200);
     expect(west.body.displayTimes[0]).toMatchObject({ start: '2026-11-30T17:00:00-05:00', dayOffset: -1 });
@@ -339,9 +352,19 @@ describe('Session lists, invitations, conflicts and access', () => {
       ids['2027-01-03T10:00'],
       ids['2027-01-05T10:00'],
     ]);
-    const bad = await t.admin.get(`/api/v1/sessions?from=yesterday`);
-    expect(bad.status).toBe(422);
-    expect(bad.body.errors[0].path).toBe('from');
+    for (const [query, field] of [
+      ['from=yesterday', 'from'],
+      ['from=2027-02-30', 'from'],
+      ['to=2027-01-01T24:30:00Z', 'to'],
+      ['to=2027-13-01', 'to'],
+    ]) {
+      const bad = await t.admin.get(`/api/v1/sessions?${query}`);
+      expect({ query, status: bad.status, path: bad.body.errors?.[0].path }).toEqual({
+        query,
+        status: 422,
+        path: field,
+      });
+    }
   });
 
   it('filters by working group, participant and status', async () => {

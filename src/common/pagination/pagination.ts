@@ -32,7 +32,7 @@ export interface Page<T> {
  */
 export async function paginate<T extends ObjectLiteral, Raw = Record<string, unknown>>(
   query: SelectQueryBuilder<T>,
-  options: { sortExpression: string; idExpression: string; page: PageQuery; sortCast: string },
+  options: { sortExpression: string; idExpression: string; page: PageQuery; sortCast: 'timestamptz' },
 ): Promise<Page<T> & { raw: Raw[] }> {
   const limit = options.page.limit ?? 50;
   const { sortExpression, idExpression, sortCast } = options;
@@ -65,6 +65,11 @@ export function encodeCursor(values: [string, string]): string {
   return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A timestamptz as PostgreSQL writes it as text: `2026-12-01 10:00:00.123456+00`. */
+const PG_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?[+-]\d{2}(:\d{2}){0,2}$/;
+
+/** Checked whole, so a tampered cursor is a 400 naming `cursor` and never reaches SQL. */
 export function decodeCursor(cursor: string): [string, string] {
   try {
     const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -73,7 +78,8 @@ export function decodeCursor(cursor: string): [string, string] {
       values.length === 2 &&
       typeof values[0] === 'string' &&
       typeof values[1] === 'string' &&
-      /^[0-9a-f-]{36}$/i.test(values[1])
+      isPgTimestamp(values[0]) &&
+      UUID.test(values[1])
     ) {
       return [values[0], values[1]];
     }
@@ -81,4 +87,19 @@ export function decodeCursor(cursor: string): [string, string] {
     // fall through to the problem below
   }
   throw invalid('cursor', 'is not a cursor this API handed out');
+}
+
+function isPgTimestamp(text: string): boolean {
+  const match = PG_TIMESTAMP.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second
+  );
 }

@@ -12,9 +12,10 @@ import {
 } from 'class-validator';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import { PageQuery } from '../../common/pagination/pagination.js';
-import { HH_MM, LOCAL_DATE } from '../../common/validation/patterns.js';
+import { HH_MM } from '../../common/validation/patterns.js';
 import { CreateSessionDto, OnlineMeetingDto } from '../../sessions/dto/session-input.dto.js';
 import { ClashDto, SessionDto } from '../../sessions/dto/session-output.dto.js';
+import { IsCalendarDate } from '../../common/validation/is-date.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 
 export class CreateSeriesDto extends OmitType(CreateSessionDto, [
@@ -23,7 +24,7 @@ export class CreateSeriesDto extends OmitType(CreateSessionDto, [
   'durationMinutes',
 ] as const) {
   @ApiProperty({ example: '2027-01-12', description: 'Local date the rule counts from (its DTSTART date)' })
-  @Matches(LOCAL_DATE, { message: 'startDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'startDate must be a date YYYY-MM-DD' })
   startDate: string;
 
   @ApiProperty({
@@ -69,7 +70,7 @@ export class UpdateSeriesDto extends PartialType(
       'Change occurrences on or after this local date; earlier ones keep their values (default: all)',
   })
   @IsOmittable()
-  @Matches(LOCAL_DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'from must be a date YYYY-MM-DD' })
   from?: string;
 }
 
@@ -78,7 +79,7 @@ export class EndSeriesDto {
     example: '2027-06-30',
     description: 'The last local date with an occurrence; later ones are removed',
   })
-  @Matches(LOCAL_DATE, { message: 'lastDate must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ message: 'lastDate must be a date YYYY-MM-DD' })
   lastDate: string;
 }
 

@@ -1,9 +1,20 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { LangQuery, PagedLangQuery } from '../../common/i18n/lang-query.js';
+import { IsInstantOrDate } from '../../common/validation/is-date.js';
 import { SESSION_STATUSES, type SessionStatus } from '../session.entity.js';
 
-const INSTANT_OR_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const CALENDARS = ['gregorian', 'persian'] as const;
+
+/** `?calendar=persian` adds Solar Hijri dates in any language (`?lang=fa` implies it). */
+function CalendarQuery(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ enum: CALENDARS, description: 'persian adds Solar Hijri dates' }),
+    IsOptional(),
+    IsIn(CALENDARS, { message: 'calendar must be gregorian or persian' }),
+  );
+}
 
 export class SessionReadQuery extends LangQuery {
   @ApiPropertyOptional({
@@ -13,10 +24,8 @@ export class SessionReadQuery extends LangQuery {
   @IsOptional()
   tz?: string | string[];
 
-  @ApiPropertyOptional({ enum: ['gregorian', 'persian'], description: 'persian adds Solar Hijri dates' })
-  @IsOptional()
-  @IsIn(['gregorian', 'persian'])
-  calendar?: 'gregorian' | 'persian';
+  @CalendarQuery()
+  calendar?: (typeof CALENDARS)[number];
 }
 
 export class SessionListQuery extends PagedLangQuery {
@@ -45,7 +54,7 @@ export class SessionListQuery extends PagedLangQuery {
     description: 'Sessions ending after this instant (or date, UTC)',
   })
   @IsOptional()
-  @Matches(INSTANT_OR_DATE, {
+  @IsInstantOrDate({
     message: 'from must be an instant with an offset (2026-12-01T00:00:00Z) or a date',
   })
   from?: string;
@@ -55,7 +64,7 @@ export class SessionListQuery extends PagedLangQuery {
     description: 'Sessions starting before this instant',
   })
   @IsOptional()
-  @Matches(INSTANT_OR_DATE, {
+  @IsInstantOrDate({
     message: 'to must be an instant with an offset (2027-01-01T00:00:00Z) or a date',
   })
   to?: string;
@@ -66,4 +75,7 @@ export class SessionListQuery extends PagedLangQuery {
   })
   @IsOptional()
   tz?: string | string[];
+
+  @CalendarQuery()
+  calendar?: (typeof CALENDARS)[number];
 }
