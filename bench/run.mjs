@@ -119,6 +119,12 @@ async function main() {
   const scenarios = [
     { name: 'GET /health (baseline)', path: '/health' },
     {
+      // Not a target: the floor every API read stands on (token, guards, one single-row query).
+      name: 'one committee (reference: auth + 1 row)',
+      path: `/api/v1/committees/${data.committeeId}`,
+      headers: auth,
+    },
+    {
       name: 'sessions page (50, committee, 30-day window)',
       path: `/api/v1/sessions?committeeId=${data.committeeId}&from=${from}&to=${to}&limit=50`,
       headers: auth,
