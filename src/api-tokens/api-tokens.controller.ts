@@ -16,6 +16,7 @@ import {
   CreatedApiTokenDto,
   toApiTokenDto,
 } from './dto/api-token.dto.js';
+import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor.js';
 
 @ApiTags('API tokens')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class ApiTokensController {
   constructor(private readonly apiTokens: ApiTokensService) {}
 
   @Post()
+  @AnswerHoldsSecret()
   @ApiCreatedResponse({
     type: CreatedApiTokenDto,
     description: 'The token is in this answer and nowhere else',

@@ -13,6 +13,7 @@ import {
   toFeedDto,
 } from './dto/feed.dto.js';
 import { FeedsService } from './feeds.service.js';
+import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor.js';
 
 @ApiTags('Calendar feeds')
 @ApiBearerAuth()
@@ -24,6 +25,7 @@ export class FeedsController {
   ) {}
 
   @Post()
+  @AnswerHoldsSecret()
   @ApiCreatedResponse({
     type: CreatedFeedDto,
     description: 'The token and its URLs appear in this answer only',

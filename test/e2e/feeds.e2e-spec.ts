@@ -90,6 +90,37 @@ describe('Calendar feeds', () => {
     expect(text).not.toMatch(/ATTENDEE|MAILTO|@example\.org/i);
   });
 
+  it('never stores or repeats a token for an Idempotency-Key retry', async () => {
+    const body = { scope: 'committee', targetId: jec.committee.id, label: 'Retry' };
+    const first = await t.admin.post('/api/v1/feeds').set('Idempotency-Key', 'feed-1').send(body).expect(201);
+    const retry = await t.admin.post('/api/v1/feeds').set('Idempotency-Key', 'feed-1').send(body);
+    expect({ status: retry.status, resourceId: retry.body.resourceId, token: retry.body.token }).toEqual({
+      status: 409,
+      resourceId: first.body.id,
+      token: undefined,
+    });
+    const tokenRetry = { name: 'ci', role: 'admin' };
+    const created = await t.admin
+      .post('/api/v1/api-tokens')
+      .set('Idempotency-Key', 'token-1')
+      .send(tokenRetry)
+      .expect(201);
+    const again = await t.admin.post('/api/v1/api-tokens').set('Idempotency-Key', 'token-1').send(tokenRetry);
+    expect({ status: again.status, resourceId: again.body.resourceId }).toEqual({
+      status: 409,
+      resourceId: created.body.id,
+    });
+    const stored = await t.db.query<Array<{ body: string }>>(
+      `SELECT response_body::text AS body FROM idempotency_keys WHERE key IN ('feed-1', 'token-1')`,
+    );
+    expect(stored).toHaveLength(2);
+    for (const row of stored) {
+      expect(row.body).not.toContain(first.body.token);
+      expect(row.body).not.toContain(created.body.token);
+      expect(row.body).not.toContain('calendar/');
+    }
+  });
+
   it('gives the API’s UTC instants for Tehran 2021 and 2026 and Moscow 2013 sessions', async () => {
     const cases = [
       { timeZone: 'Asia/Tehran', start: '2021-07-01T10:00', utc: '2021-07-01T05:30:00.000Z' },

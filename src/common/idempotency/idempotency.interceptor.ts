@@ -1,4 +1,12 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import {
+  CallHandler,
+  ExecutionContext,
+  HttpStatus,
+  Injectable,
+  NestInterceptor,
+  SetMetadata,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { from, lastValueFrom, type Observable } from 'rxjs';
@@ -13,6 +21,14 @@ const ABANDONED_AFTER = '5 minutes';
 /** About one idempotent POST in a hundred also clears out expired keys. */
 const PURGE_SHARE = 0.01;
 
+const SECRET_ONCE = 'quorum:secret-shown-once';
+
+/**
+ * The answer holds a secret shown once (a token). Its body is never stored for replay: a
+ * repeat with the same key is a 409 naming what the first request created.
+ */
+export const AnswerHoldsSecret = (): MethodDecorator => SetMetadata(SECRET_ONCE, true);
+
 interface StoredAnswer {
   request_hash: string;
   status_code: number | null;
@@ -26,13 +42,17 @@ interface StoredAnswer {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
     const key = request.headers['idempotency-key'];
     if (request.method !== 'POST' || typeof key !== 'string' || !request.principal) return next.handle();
-    return from(this.handle(key, request, context.switchToHttp().getResponse<Response>(), next));
+    const secret = this.reflector.get<boolean | undefined>(SECRET_ONCE, context.getHandler()) === true;
+    return from(this.handle(key, request, context.switchToHttp().getResponse<Response>(), next, secret));
   }
 
   private async handle(
@@ -40,6 +60,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     request: Request & { principal?: Principal },
     response: Response,
     next: CallHandler,
+    secret: boolean,
   ) {
     if (!KEY_PATTERN.test(key)) throw invalid('Idempotency-Key', 'must be 1 to 255 visible ASCII characters');
     const principal = principalKey(request.principal!);
@@ -58,13 +79,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [principal, key, requestHash],
     );
     if (Math.random() < PURGE_SHARE) void this.purgeExpired();
-    if (claimed.length === 0) return this.replay(principal, key, requestHash, response);
+    if (claimed.length === 0) return this.replay(principal, key, requestHash, response, secret);
     try {
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const status = response.statusCode || HttpStatus.CREATED;
+      // Only the new resource's id is kept for an answer with a secret: never the secret.
+      const stored = secret ? { id: (body as { id?: unknown } | undefined)?.id ?? null, secret: true } : body;
       await this.dataSource.query(
         'UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE principal = $1 AND key = $2',
-        [principal, key, status, JSON.stringify(body ?? null)],
+        [principal, key, status, JSON.stringify(stored ?? null)],
       );
       return body;
     } catch (error) {
@@ -92,6 +115,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     key: string,
     requestHash: string,
     response: Response,
+    secret: boolean,
   ): Promise<unknown> {
     const [stored] = await this.dataSource.query<StoredAnswer[]>(
       'SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE principal = $1 AND key = $2',
@@ -114,6 +138,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new ConflictError(
         'idempotency-key-in-flight',
         'The first request with this key is still being processed',
+      );
+    }
+    if (secret) {
+      const id = (stored.response_body as { id?: unknown } | null)?.id ?? null;
+      throw new ConflictError(
+        'idempotency-secret-not-repeated',
+        'The first request with this key already created the resource; its secret was shown once and is not repeated',
+        undefined,
+        { resourceId: id },
       );
     }
     response.status(stored.status_code);
