@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiPreconditionFailedResponse,
   ApiTags,
@@ -122,6 +123,20 @@ export class SessionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
     return this.respond(await this.sessions.publish(principal, id, ifMatch), {}, lang, response);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse({
+    description: 'A draft deleted with its agenda and invitations (409 once published)',
+  })
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.sessions.removeDraft(principal, id, ifMatch);
   }
 
   @Post(':id/cancel')

@@ -173,7 +173,36 @@ export class SessionsService {
       if (session.status === 'cancelled') {
         throw new ConflictError('already-cancelled', 'The session is already cancelled');
       }
+      // Delegates and feeds never see drafts; a cancelled draft would show them one.
+      if (session.status === 'draft') {
+        throw new ConflictError(
+          'draft-not-cancellable',
+          'A draft was never published, so it is deleted (DELETE /api/v1/sessions/:id), not cancelled',
+        );
+      }
       applySessionChanges(session, { status: 'cancelled', cancellationReason: reason });
+    });
+  }
+
+  /** Deletes a draft with its agenda and invitations; a published session is cancelled instead. */
+  async removeDraft(principal: Principal, id: string, ifMatch?: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const session = await this.lockForWrite(manager, principal, id);
+      assertIfMatch(ifMatch, session.version);
+      if (session.status !== 'draft') {
+        throw new ConflictError(
+          'published-session',
+          'A published session is cancelled, not deleted, so that calendars learn of it',
+        );
+      }
+      if (session.seriesId) {
+        throw new ConflictError(
+          'series-occurrence',
+          'An occurrence of a series is removed by editing or ending the series',
+        );
+      }
+      await manager.delete(Session, { id });
+      await touchCommittee(manager, session.committeeId);
     });
   }
 

@@ -219,6 +219,25 @@ describe('Sessions', () => {
       sequence: 6,
     });
     await t.admin.post(`/api/v1/sessions/${session.id}/cancel`).send({ reason: 'again' }).expect(409);
+    await t.admin.delete(`/api/v1/sessions/${session.id}`).expect(409);
+  });
+
+  it('deletes a draft, which is never cancelled, and never deletes a published session', async () => {
+    const draft = await t.ctx.newSession(jec.committee.id, { start: '2026-12-04T10:00' });
+    await t.admin
+      .post(`/api/v1/sessions/${draft.id}/agenda-items`)
+      .send({ title: 'Opening', kind: 'opening', durationMinutes: 10 })
+      .expect(201);
+    const refused = await t.admin.post(`/api/v1/sessions/${draft.id}/cancel`).send({ reason: 'Not needed' });
+    expect(refused.status).toBe(409);
+    expect((await t.admin.get(`/api/v1/sessions/${draft.id}`).expect(200)).body.status).toBe('draft');
+    await t.admin.delete(`/api/v1/sessions/${draft.id}`).expect(204);
+    await t.admin.get(`/api/v1/sessions/${draft.id}`).expect(404);
+    expect(await t.count(`agenda_items WHERE session_id = '${draft.id}'`)).toBe(0);
+    const published = await t.ctx.newSession(jec.committee.id, { start: '2026-12-05T10:00' });
+    await t.ctx.publish(published.id);
+    await t.admin.delete(`/api/v1/sessions/${published.id}`).expect(409);
+    await t.admin.get(`/api/v1/sessions/${published.id}`).expect(200);
   });
 
   it('sends an ETag and refuses a stale If-Match with 412, changing nothing', async () => {
@@ -522,8 +541,8 @@ describe('Session lists, invitations, conflicts and access', () => {
     expect(reschedule.status).toBe(409);
     const unchanged = await t.admin.get(`/api/v1/sessions/${later.id}`).expect(200);
     expect(unchanged.body.startsAt).toBe('2026-12-08T12:00:00Z');
-    await t.admin.post(`/api/v1/sessions/${morning.id}/cancel`).send({ reason: 'x' }).expect(200);
-    await t.admin.post(`/api/v1/sessions/${overlapping.id}/cancel`).send({ reason: 'x' }).expect(200);
+    await t.admin.delete(`/api/v1/sessions/${morning.id}`).expect(204);
+    await t.admin.delete(`/api/v1/sessions/${overlapping.id}`).expect(204);
     const freed = await t.admin
       .patch(`/api/v1/sessions/${later.id}`)
       .send({ start: '2026-12-08T09:30' })
