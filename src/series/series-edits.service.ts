@@ -55,27 +55,37 @@ export class SeriesEditsService {
       let target = series;
       if (timingChanged) {
         const timing = { ...timingOf(series), ...definedTiming(input) };
-        const splits = from > series.startDate;
+        const oldPlan = planOrFail(timingOf(series), []);
+        // The new part starts on the first date the rule gave on or after `from`, so that a
+        // rule reading its weekday, day of month or rhythm from its start keeps them.
+        // Past the last date, only a new rule can carry the series on, from `from` itself.
+        const carriedFrom =
+          oldPlan.ruleOccurrences
+            .map((occurrence) => localDateOf(occurrence.recurrenceId))
+            .find((date) => date >= from) ?? (input.rrule !== undefined ? from : undefined);
+        if (input.from !== undefined && carriedFrom === undefined) {
+          throw invalid('from', 'is after the series’ last occurrence; nothing is left to change');
+        }
+        const splits = carriedFrom !== undefined && carriedFrom > series.startDate;
         if (splits) {
-          const oldPlan = planOrFail(timingOf(series), []);
           // "Every Tuesday, 10 times" carried on from a date counts only what is left.
           if (input.rrule === undefined && oldPlan.rule.count !== undefined) {
             const before = oldPlan.ruleOccurrences.filter(
-              (occurrence) => localDateOf(occurrence.recurrenceId) < from,
+              (occurrence) => localDateOf(occurrence.recurrenceId) < carriedFrom,
             );
             timing.rrule = formatRule(
               { ...oldPlan.rule, count: Math.max(1, oldPlan.rule.count - before.length) },
               series.timeZone,
             );
           }
-          series.rule = endRule(oldPlan, previousDate(from), series.timeZone);
+          series.rule = endRule(oldPlan, previousDate(carriedFrom), series.timeZone);
           series.sequence += 1;
           await manager.save(series);
           target = await manager.save(
             manager.create(Series, {
               ...withoutIdentity(series),
               ...fieldChanges,
-              startDate: from,
+              startDate: carriedFrom,
               sequence: 0,
             }),
           );

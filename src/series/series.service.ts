@@ -17,7 +17,7 @@ import { checkClashes } from '../sessions/sessions.service.js';
 import type { CreateSeriesDto, SeriesListQuery } from './dto/series.dto.js';
 import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
-import { planSeries, type SeriesPlan } from './series-plan.js';
+import { localDateOf, planSeries, type SeriesPlan } from './series-plan.js';
 import { SeriesParticipant } from './series-participant.entity.js';
 import { Series } from './series.entity.js';
 
@@ -123,6 +123,22 @@ export class SeriesService {
       const series = await lockSeries(manager, principal, id);
       if (lastDate < series.startDate) throw invalid('lastDate', 'is before the series starts');
       const parsed = planOrFail(timingOf(series), []);
+      const kept = parsed.ruleOccurrences.filter((o) => localDateOf(o.recurrenceId) <= lastDate);
+      // A series left with no date would be a rule that gives nothing: end it at its first date at the earliest.
+      if (kept.length === 0) {
+        throw invalid(
+          'lastDate',
+          `is before the series' first occurrence (${localDateOf(parsed.ruleOccurrences[0].recurrenceId)})`,
+        );
+      }
+      // Already ending by then: nothing changes, and calendars are not told of a change.
+      if (kept.length === parsed.ruleOccurrences.length) {
+        const occurrences = await manager.find(Session, {
+          where: { seriesId: id },
+          order: { startsAt: 'ASC', id: 'ASC' },
+        });
+        return { series, occurrences };
+      }
       series.rule = endRule(parsed, lastDate, series.timeZone);
       series.sequence += 1;
       await manager.save(series);

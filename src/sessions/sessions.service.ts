@@ -238,6 +238,11 @@ export class SessionsService {
       assertIfMatch(ifMatch, session.version);
       change(session);
       const saved = await manager.save(session);
+      // An occurrence's status shows in its series' own VEVENT too (an EXDATE comes or goes),
+      // so the series' SEQUENCE goes up with it.
+      if (saved.seriesId) {
+        await manager.query('UPDATE series SET sequence = sequence + 1 WHERE id = $1', [saved.seriesId]);
+      }
       await touchCommittee(manager, saved.committeeId);
       return saved;
     });

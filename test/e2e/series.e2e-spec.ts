@@ -227,10 +227,14 @@ describe('Recurring series', () => {
         title: 'Moved to Thursday',
       })
       .expect(200);
+    const sequenceBefore = (await t.admin.get(`/api/v1/series/${series.id}`).expect(200)).body.sequence;
     await t.admin.post(`/api/v1/sessions/${fourth.id}/cancel`).send({ reason: 'Nowruz' }).expect(200);
     const current = (await t.admin.get(`/api/v1/series/${series.id}`).expect(200)).body as {
       occurrences: Occurrence[];
+      sequence: number;
     };
+    // The EXDATE changes the series' own VEVENT: calendar apps must see a higher SEQUENCE.
+    expect(current.sequence).toBe(sequenceBefore + 1);
     const text = await (await feedFor(c.committee.id))();
     expect(text.match(/RECURRENCE-ID;TZID=Asia\/Tehran/g)).toHaveLength(2);
     expect(text).toMatch(/EXDATE;TZID=Asia\/Tehran:\d{8}T100000/);
@@ -294,6 +298,51 @@ describe('Recurring series', () => {
       .items as Occurrence[];
     const text = await (await feedFor(c.committee.id))();
     expect(expandCalendar(text).map((instance) => [instance.start, instance.end])).toEqual(liveInstants(all));
+  });
+
+  it('carries a series on from a date between occurrences on its own days and rhythm', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    // Every second week, on the start date's weekday (no BYDAY): the weekday and rhythm come from the start.
+    const series = await createSeries(
+      { startDate: `${YEAR}-02-02`, rrule: 'FREQ=WEEKLY;INTERVAL=2;COUNT=6' },
+      c.committee.id,
+    );
+    const dates = series.occurrences.map((occurrence) => occurrence.recurrenceId.slice(0, 10));
+    const between = DateTime.fromISO(dates[2]).plus({ days: 2 }).toISODate()!;
+    const moved = await t.admin
+      .patch(`/api/v1/series/${series.id}`)
+      .send({ from: between, startTime: '11:00' })
+      .expect(200);
+    expect(
+      moved.body.occurrences.map((occurrence: Occurrence) => occurrence.localStart.slice(0, 16)),
+    ).toEqual(dates.slice(3).map((date) => `${date}T11:00`));
+    const past = await t.admin
+      .patch(`/api/v1/series/${moved.body.id}`)
+      .send({ from: `${YEAR + 1}-01-01`, startTime: '12:00' });
+    expect({ status: past.status, path: past.body.errors?.[0].path }).toEqual({ status: 422, path: 'from' });
+  });
+
+  it('refuses to end a series before its first date, and ending it after its last changes nothing', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const series = await createSeries(
+      { startDate: `${YEAR}-03-01`, rrule: 'FREQ=WEEKLY;BYDAY=FR;COUNT=3' },
+      c.committee.id,
+    );
+    const first = series.occurrences[0].recurrenceId.slice(0, 10);
+    const tooEarly = DateTime.fromISO(first).minus({ days: 1 }).toISODate()!;
+    const refused = await t.admin.post(`/api/v1/series/${series.id}/end`).send({ lastDate: tooEarly });
+    expect({ status: refused.status, path: refused.body.errors?.[0].path }).toEqual({
+      status: 422,
+      path: 'lastDate',
+    });
+    const late = await t.admin
+      .post(`/api/v1/series/${series.id}/end`)
+      .send({ lastDate: `${YEAR + 1}-01-01` })
+      .expect(200);
+    expect({ sequence: late.body.sequence, count: late.body.occurrences.length }).toEqual({
+      sequence: 0,
+      count: 3,
+    });
   });
 
   it('ends a series early, keeping its past, and raises its SEQUENCE when the rule changes', async () => {
