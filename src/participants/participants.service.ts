@@ -138,14 +138,19 @@ export class ParticipantsService {
       });
       if (!participant) throw new NotFoundError('Participant');
       assertCanManageCommittee(principal, participant.committeeId, 'Participant');
-      const [{ count }] = await manager.query<Array<{ count: number }>>(
-        'SELECT count(*)::int AS count FROM session_participants WHERE participant_id = $1',
+      const [{ sessions, series }] = await manager.query<Array<{ sessions: number; series: number }>>(
+        `SELECT (SELECT count(*)::int FROM session_participants WHERE participant_id = $1) AS sessions,
+                (SELECT count(*)::int FROM series_participants WHERE participant_id = $1) AS series`,
         [id],
       );
-      if (count > 0) {
+      if (sessions > 0 || series > 0) {
+        const held = [
+          ...(sessions > 0 ? [`${sessions} session(s)`] : []),
+          ...(series > 0 ? [`${series} series`] : []),
+        ].join(' and ');
         throw new ConflictError(
           'participant-invited',
-          `The participant is invited to ${count} session(s); remove those invitations first`,
+          `The participant is invited to ${held}; remove those invitations first`,
         );
       }
       await manager.delete(Participant, { id });

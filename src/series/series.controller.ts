@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
@@ -103,6 +103,20 @@ export class SeriesController {
     @RequestLanguage() lang?: string,
   ): Promise<SeriesDto> {
     return this.respond(await this.series.invite(principal, id, body, options.allowConflicts), lang);
+  }
+
+  @Delete(':id/participants/:participantId')
+  @ApiOkResponse({
+    type: SeriesDto,
+    description: 'Removes the series invitation and the invitation to each occurrence not yet held',
+  })
+  async uninvite(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @UuidParam('participantId') participantId: string,
+    @RequestLanguage() lang?: string,
+  ): Promise<SeriesDto> {
+    return this.respond(await this.series.uninvite(principal, id, participantId), lang);
   }
 
   private async respond(result: SeriesResult, lang: string | undefined): Promise<SeriesDto> {

@@ -1,8 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
-import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth/access.js';
+import {
+  assertCanManageCommittee,
+  assertCanReadCommittee,
+  canManageCommittee,
+} from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
@@ -157,6 +161,29 @@ export class SeriesService {
     });
   }
 
+  /**
+   * Ends a series invitation: the participant leaves the series and every occurrence still
+   * to come; past occurrences keep the record of who was invited.
+   */
+  async uninvite(principal: Principal, id: string, participantId: string): Promise<SeriesResult> {
+    return this.dataSource.transaction(async (manager) => {
+      const series = await lockSeries(manager, principal, id);
+      const removed = await manager.delete(SeriesParticipant, { seriesId: id, participantId });
+      if (!removed.affected) throw new NotFoundError('Series invitation');
+      await manager.query(
+        `DELETE FROM session_participants v USING sessions s
+          WHERE v.session_id = s.id AND s.series_id = $1 AND v.participant_id = $2 AND s.ends_at > now()`,
+        [id, participantId],
+      );
+      await touchCommittee(manager, series.committeeId);
+      const occurrences = await manager.find(Session, {
+        where: { seriesId: id },
+        order: { startsAt: 'ASC', id: 'ASC' },
+      });
+      return { series, occurrences };
+    });
+  }
+
   /** Invites to every occurrence, and to those a later edit adds. */
   async invite(
     principal: Principal,
@@ -239,7 +266,21 @@ export class SeriesService {
 export async function lockSeries(manager: EntityManager, principal: Principal, id: string): Promise<Series> {
   const series = await manager.findOne(Series, { where: { id }, lock: { mode: 'pessimistic_write' } });
   if (!series) throw new NotFoundError('Series');
-  assertCanManageCommittee(principal, series.committeeId, 'Series');
+  if (!canManageCommittee(principal, series.committeeId)) {
+    // As for sessions: a series the caller cannot see (no visible occurrence) does not exist for it.
+    const visible = visibleSessionsCondition('s', principal);
+    const seen = await manager
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .where('s.series_id = :id', { id })
+      .andWhere(visible.condition, visible.parameters)
+      .getExists();
+    if (!seen) throw new NotFoundError('Series');
+    throw new ForbiddenException({
+      code: 'forbidden',
+      detail: 'Only the committee’s organizers may change this',
+    });
+  }
   return series;
 }
 

@@ -90,10 +90,14 @@ export class InvitationsService {
       const session = await this.sessions.lockForWrite(manager, principal, sessionId);
       const invitation = await manager.findOneBy(SessionParticipant, { sessionId, participantId });
       if (!invitation) throw new NotFoundError('Invitation');
+      const becomesRequired = input.attendance === 'required' && invitation.attendance !== 'required';
       if (input.role) invitation.role = input.role;
       if (input.attendance) invitation.attendance = input.attendance;
       await manager.save(invitation);
-      const warnings = await checkClashes(manager, [session.id], allowConflicts, [participantId]);
+      // Only becoming required can make a clash; a role change never does.
+      const warnings = becomesRequired
+        ? await checkClashes(manager, [session.id], allowConflicts, [participantId])
+        : [];
       await touchCommittee(manager, session.committeeId);
       return { items: await this.invitations(manager, sessionId), warnings };
     });

@@ -142,6 +142,10 @@ export class SessionsService {
         await assertWorkingGroupOf(manager, session.committeeId, input.workingGroupId);
       const locale = committee.defaultLocale;
       const times = rescheduledTimes(session, input);
+      const moved =
+        times.startsAt !== undefined &&
+        (times.startsAt.getTime() !== session.startsAt.getTime() ||
+          times.endsAt!.getTime() !== session.endsAt.getTime());
       const changed = applySessionChanges(session, {
         ...sessionFieldChanges(input, locale),
         ...times,
@@ -150,7 +154,8 @@ export class SessionsService {
       if (changed && session.seriesId) session.detached = true;
       if (session.capacity !== null) await assertWithinCapacity(manager, session.id, session.capacity);
       const saved = await manager.save(session);
-      const warnings = times.startsAt ? await checkClashes(manager, [saved.id], options.allowConflicts) : [];
+      // Only a move can make a clash; a clash accepted earlier does not block other edits.
+      const warnings = moved ? await checkClashes(manager, [saved.id], options.allowConflicts) : [];
       await touchCommittee(manager, saved.committeeId);
       return { session: saved, warnings };
     });

@@ -441,6 +441,20 @@ describe('Recurring series', () => {
     const delegate = t.as(await t.ctx.delegateToken(person.id));
     const seen = await delegate.get(`/api/v1/series/${series.id}`).expect(200);
     expect(seen.body.occurrences).toHaveLength(5);
+    await delegate.patch(`/api/v1/series/${series.id}`).send({ title: 'Mine now' }).expect(403);
+
+    const refused = await t.admin.delete(`/api/v1/participants/${person.id}`);
+    expect({ status: refused.status, detail: refused.body.detail }).toEqual({
+      status: 409,
+      detail: 'The participant is invited to 5 session(s) and 1 series; remove those invitations first',
+    });
+    await t.admin.delete(`/api/v1/series/${series.id}/participants/${person.id}`).expect(200);
+    const uninvited = await t.admin.get(`/api/v1/sessions?participantId=${person.id}`).expect(200);
+    expect(uninvited.body.items).toHaveLength(0);
+    await t.admin.delete(`/api/v1/series/${series.id}/participants/${person.id}`).expect(404);
+    await delegate.get(`/api/v1/series/${series.id}`).expect(404);
+    await delegate.patch(`/api/v1/series/${series.id}`).send({ title: 'Mine now' }).expect(404);
+    await t.admin.delete(`/api/v1/participants/${person.id}`).expect(204);
   });
 
   it('lists to a delegate only the series it can see an occurrence of', async () => {

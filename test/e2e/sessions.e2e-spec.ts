@@ -237,6 +237,11 @@ describe('Sessions', () => {
     const published = await t.ctx.newSession(jec.committee.id, { start: '2026-12-05T10:00' });
     await t.ctx.publish(published.id);
     await t.admin.delete(`/api/v1/sessions/${published.id}`).expect(409);
+    const noReason = await t.admin.post(`/api/v1/sessions/${published.id}/cancel`).send({ reason: '  ' });
+    expect({ status: noReason.status, path: noReason.body.errors?.[0].path }).toEqual({
+      status: 422,
+      path: 'reason',
+    });
     await t.admin.get(`/api/v1/sessions/${published.id}`).expect(200);
   });
 
@@ -529,6 +534,16 @@ describe('Session lists, invitations, conflicts and access', () => {
     expect(allowed.body.warnings.map((warning: { sessionId: string }) => warning.sessionId)).toEqual([
       morning.id,
     ]);
+    // A clash accepted once does not block edits that move nothing, nor a change of role.
+    const edited = await t.admin
+      .patch(`/api/v1/sessions/${overlapping.id}`)
+      .send({ start: '2026-12-08T11:00', description: 'Agenda attached' })
+      .expect(200);
+    expect(edited.body.warnings ?? []).toEqual([]);
+    await t.admin
+      .patch(`/api/v1/sessions/${overlapping.id}/participants/${person.id}`)
+      .send({ role: 'observer' })
+      .expect(200);
 
     const later = await t.ctx.newSession(jec.committee.id, {
       start: '2026-12-08T15:00',

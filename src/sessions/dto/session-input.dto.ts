@@ -9,6 +9,7 @@ import {
   IsUrl,
   IsUUID,
   Max,
+  Matches,
   MaxLength,
   Min,
   ValidateNested,
@@ -136,6 +137,7 @@ export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['c
 export class CancelSessionDto {
   @ApiProperty({ example: 'Postponed at the request of the Russian side', maxLength: 2000 })
   @IsString()
+  @Matches(/\S/, { message: 'reason must say why the session is cancelled' })
   @MaxLength(2000)
   reason: string;
 }
