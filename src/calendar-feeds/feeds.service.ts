@@ -40,7 +40,7 @@ export class FeedsService {
           workingGroupId: target.workingGroupId,
           ownerParticipantId: managing ? null : principal.participantId,
           label: input.label,
-          locale: input.locale ?? target.defaultLocale,
+          locale: input.locale ?? (await ownLocale(manager, principal)) ?? target.defaultLocale,
           tokenHash: hashToken(secret),
           lastFetchedAt: null,
           revokedAt: null,
@@ -92,6 +92,12 @@ export class FeedsService {
       (feed.ownerParticipantId === me || (feed.scope === 'participant' && feed.participantId === me))
     );
   }
+}
+
+/** A delegate reads its feeds in its own language, whatever their scope. */
+async function ownLocale(manager: EntityManager, principal: Principal): Promise<string | undefined> {
+  if (principal.role !== 'delegate' || !principal.participantId) return undefined;
+  return (await manager.findOneBy(Participant, { id: principal.participantId }))?.locale;
 }
 
 function missingTarget(input: CreateFeedDto) {

@@ -288,7 +288,7 @@ describe('Calendar feeds', () => {
 
   it('gives a delegate’s feed exactly what the delegate may see', async () => {
     const c = await t.ctx.newBilateralCommittee();
-    const me = await t.ctx.newParticipant(c.committee.id, c.ir.id);
+    const me = await t.ctx.newParticipant(c.committee.id, c.ir.id, { locale: 'fa' });
     const myGroup = await t.ctx.newWorkingGroup(c.committee.id);
     const otherGroup = await t.ctx.newWorkingGroup(c.committee.id);
     await t.admin
@@ -319,6 +319,7 @@ describe('Calendar feeds', () => {
     expect(uids).toEqual([past, plenary, mine, invited]);
 
     const committeeFeed = await newFeed(own, { scope: 'committee', targetId: c.committee.id });
+    expect(committeeFeed.locale).toBe('fa');
     const committeeUids = parseCalendar((await fetchFeed(committeeFeed.token).expect(200)).text).events.map(
       (event) => event.uid,
     );
