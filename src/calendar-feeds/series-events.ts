@@ -75,6 +75,39 @@ export function seriesToEvents(
   return events;
 }
 
+/**
+ * One occurrence on its own (a download or an e-mail): the same UID, RECURRENCE-ID and
+ * SEQUENCE it has in the feeds, so a calendar that holds the series updates that instance.
+ */
+export function occurrenceToEvent(
+  series: Series,
+  session: Session,
+  agenda: FeedAgendaItem[],
+  context: EventContext,
+): IcsEvent {
+  const plan = planSeries(
+    {
+      rrule: series.rule,
+      timeZone: series.timeZone,
+      startDate: series.startDate,
+      startTime: series.startTime,
+      durationMinutes: series.durationMinutes,
+      skipNonWorkingDays: false,
+    },
+    [],
+  );
+  const instance =
+    'problems' in plan
+      ? undefined
+      : plan.ruleOccurrences.find((candidate) => candidate.recurrenceId === session.recurrenceId);
+  return {
+    ...sessionToEvent(session, agenda, context),
+    uid: series.id,
+    sequence: Math.max(series.sequence, session.sequence),
+    recurrenceId: instance?.startsAt ?? originalStart(series, session),
+  };
+}
+
 function differs(series: Series, session: Session, agenda: FeedAgendaItem[], expectedStart: Date): boolean {
   const expectedEnd = expectedStart.getTime() + series.durationMinutes * 60_000;
   return (

@@ -10,6 +10,9 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { SessionReadingService } from '../sessions/session-reading.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { renderCalendar } from './ics/ics-writer.js';
+import { Series } from '../series/series.entity.js';
+import type { LocalizedText } from '../common/i18n/localized-text.js';
+import { occurrenceToEvent } from './series-events.js';
 import { sessionToEvent, type FeedAgendaItem } from './session-event.js';
 
 /** One session as an `.ics` file, with the same UID and VEVENT as in every feed. */
@@ -46,19 +49,38 @@ export class SessionIcsController {
          FROM agenda_items WHERE session_id = $1`,
       [id],
     );
+    const [series, group] = await Promise.all([
+      session.seriesId ? this.dataSource.getRepository(Series).findOneBy({ id: session.seriesId }) : null,
+      session.workingGroupId
+        ? this.dataSource.query<Array<{ name: LocalizedText }>>(
+            'SELECT name FROM working_groups WHERE id = $1',
+            [session.workingGroupId],
+          )
+        : [],
+    ]);
     const locale = lang ?? committee[0].default_locale;
+    const context = {
+      locale,
+      zones: zones.get(session.committeeId) ?? [],
+      publicBaseUrl: this.config.publicBaseUrl,
+      workingGroupNames: new Map(
+        session.workingGroupId && group[0] ? [[session.workingGroupId, group[0].name] as const] : [],
+      ),
+    };
+    const event = series
+      ? occurrenceToEvent(series, session, agenda, context)
+      : sessionToEvent(session, agenda, context);
+    // The time zone block covers the original start an occurrence's RECURRENCE-ID names too.
+    const original = event.recurrenceId ?? session.startsAt;
     const body = renderCalendar({
       prodId: '-//Quorum//Joint committee scheduler//EN',
       name: 'Quorum',
       timeZone: session.timeZone,
-      span: { from: session.startsAt, to: session.endsAt },
-      events: [
-        sessionToEvent(session, agenda, {
-          locale,
-          zones: zones.get(session.committeeId) ?? [],
-          publicBaseUrl: this.config.publicBaseUrl,
-        }),
-      ],
+      span: {
+        from: new Date(Math.min(session.startsAt.getTime(), original.getTime())),
+        to: new Date(Math.max(session.endsAt.getTime(), original.getTime())),
+      },
+      events: [event],
     });
     response
       .status(200)

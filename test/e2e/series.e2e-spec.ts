@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { expandCalendar, jsIso } from '../support/ical.js';
+import { expandCalendar, jsIso, parseCalendar } from '../support/ical.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 type Bilateral = Awaited<ReturnType<TestApp['ctx']['newBilateralCommittee']>>;
@@ -235,6 +235,17 @@ describe('Recurring series', () => {
     };
     // The EXDATE changes the series' own VEVENT: calendar apps must see a higher SEQUENCE.
     expect(current.sequence).toBe(sequenceBefore + 1);
+    // Downloaded on its own, a moved occurrence is the same VEVENT as in the feed.
+    const single = parseCalendar(
+      (await t.admin.get(`/api/v1/sessions/${second.id}/ics`).expect(200)).text,
+    ).events;
+    expect(single).toHaveLength(1);
+    expect(single[0]).toMatchObject({
+      uid: series.id,
+      recurrenceId: jsIso(second.startsAt),
+      start: jsIso(current.occurrences[1].startsAt),
+      sequence: current.sequence,
+    });
     const text = await (await feedFor(c.committee.id))();
     expect(text.match(/RECURRENCE-ID;TZID=Asia\/Tehran/g)).toHaveLength(2);
     expect(text).toMatch(/EXDATE;TZID=Asia\/Tehran:\d{8}T100000/);
