@@ -22,17 +22,7 @@ export function seriesToEvents(
   occurrences: FeedOccurrence[],
   context: EventContext,
 ): IcsEvent[] {
-  const plan = planSeries(
-    {
-      rrule: series.rule,
-      timeZone: series.timeZone,
-      startDate: series.startDate,
-      startTime: series.startTime,
-      durationMinutes: series.durationMinutes,
-      skipNonWorkingDays: false,
-    },
-    [],
-  );
+  const plan = rulePlan(series);
   if ('problems' in plan)
     return occurrences.map(({ session, agenda }) => sessionToEvent(session, agenda, context));
   const instances = new Map(plan.ruleOccurrences.map((instance) => [instance.recurrenceId, instance]));
@@ -85,17 +75,7 @@ export function occurrenceToEvent(
   agenda: FeedAgendaItem[],
   context: EventContext,
 ): IcsEvent {
-  const plan = planSeries(
-    {
-      rrule: series.rule,
-      timeZone: series.timeZone,
-      startDate: series.startDate,
-      startTime: series.startTime,
-      durationMinutes: series.durationMinutes,
-      skipNonWorkingDays: false,
-    },
-    [],
-  );
+  const plan = rulePlan(series);
   const instance =
     'problems' in plan
       ? undefined
@@ -106,6 +86,21 @@ export function occurrenceToEvent(
     sequence: Math.max(series.sequence, session.sequence),
     recurrenceId: instance?.startsAt ?? originalStart(series, session),
   };
+}
+
+/** The dates the rule itself gives (non-working days are EXDATEs in a feed, not left out of the rule). */
+function rulePlan(series: Series) {
+  return planSeries(
+    {
+      rrule: series.rule,
+      timeZone: series.timeZone,
+      startDate: series.startDate,
+      startTime: series.startTime,
+      durationMinutes: series.durationMinutes,
+      skipNonWorkingDays: false,
+    },
+    [],
+  );
 }
 
 function differs(series: Series, session: Session, agenda: FeedAgendaItem[], expectedStart: Date): boolean {

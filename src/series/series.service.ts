@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
@@ -14,7 +14,7 @@ import { paginate, type Page } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { InviteDto } from '../sessions/dto/invitation.dto.js';
 import type { ClashDto } from '../sessions/dto/session-output.dto.js';
-import { visibleSessionsCondition } from '../sessions/session-visibility.js';
+import { refuseWrite, visibleSessionsCondition } from '../sessions/session-visibility.js';
 import { assertWorkingGroupOf, onlineMeetingOf, optionalText } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
@@ -268,18 +268,7 @@ export async function lockSeries(manager: EntityManager, principal: Principal, i
   if (!series) throw new NotFoundError('Series');
   if (!canManageCommittee(principal, series.committeeId)) {
     // As for sessions: a series the caller cannot see (no visible occurrence) does not exist for it.
-    const visible = visibleSessionsCondition('s', principal);
-    const seen = await manager
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .where('s.series_id = :id', { id })
-      .andWhere(visible.condition, visible.parameters)
-      .getExists();
-    if (!seen) throw new NotFoundError('Series');
-    throw new ForbiddenException({
-      code: 'forbidden',
-      detail: 'Only the committee’s organizers may change this',
-    });
+    await refuseWrite(manager, principal, 'Series', { condition: 's.series_id = :id', parameters: { id } });
   }
   return series;
 }

@@ -1,3 +1,6 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { NotFoundError } from '../common/errors/problem.js';
 import type { Principal } from '../common/auth/principal.js';
 
 /**
@@ -38,4 +41,29 @@ export function participantSessionsCondition(
            WHERE v.session_id = ${alias}.id AND v.participant_id = :visibleParticipantId)))`,
     parameters: { visibleCommitteeId: committeeId, visibleParticipantId: participantId },
   };
+}
+
+/**
+ * For a caller who may not change a thing: 404 when it cannot even see a session of it
+ * (`where` picks the sessions, on alias `s`), else 403.
+ */
+export async function refuseWrite(
+  manager: EntityManager,
+  principal: Principal,
+  what: string,
+  where: { condition: string; parameters: Record<string, unknown> },
+): Promise<never> {
+  const visible = visibleSessionsCondition('s', principal);
+  const seen = await manager
+    .createQueryBuilder()
+    .select('1', 'seen')
+    .from('sessions', 's')
+    .where(where.condition, where.parameters)
+    .andWhere(visible.condition, visible.parameters)
+    .getRawOne<{ seen: number }>();
+  if (!seen) throw new NotFoundError(what);
+  throw new ForbiddenException({
+    code: 'forbidden',
+    detail: 'Only the committee’s organizers may change this',
+  });
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
@@ -20,7 +20,7 @@ import {
   sessionFieldChanges,
 } from './session-fields.js';
 import { findClashes } from './session-conflicts.js';
-import { visibleSessionsCondition } from './session-visibility.js';
+import { refuseWrite, visibleSessionsCondition } from './session-visibility.js';
 import { Session } from './session.entity.js';
 
 export interface SavedSession {
@@ -216,18 +216,7 @@ export class SessionsService {
     const session = await manager.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!session) throw new NotFoundError('Session');
     if (!canManageCommittee(principal, session.committeeId)) {
-      const visible = visibleSessionsCondition('s', principal);
-      const seen = await manager
-        .getRepository(Session)
-        .createQueryBuilder('s')
-        .where('s.id = :id', { id })
-        .andWhere(visible.condition, visible.parameters)
-        .getExists();
-      if (!seen) throw new NotFoundError('Session');
-      throw new ForbiddenException({
-        code: 'forbidden',
-        detail: 'Only the committee’s organizers may change this',
-      });
+      await refuseWrite(manager, principal, 'Session', { condition: 's.id = :id', parameters: { id } });
     }
     return session;
   }
