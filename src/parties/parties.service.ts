@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import { DataSource, Repository } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
@@ -16,6 +15,7 @@ import { paginate, type Page, type PageQuery } from '../common/pagination/pagina
 import type { CreatePartyDto, UpdatePartyDto } from './dto/party.dto.js';
 import { defaultLocale, defaultWorkWeek, isHolidayCountrySupported } from './party-defaults.js';
 import { Party } from './party.entity.js';
+import { isCalendarDate } from '../common/validation/is-date.js';
 
 @Injectable()
 export class PartiesService {
@@ -117,7 +117,7 @@ function checkParty(party: Party): void {
   }
   for (const field of ['extraNonWorkingDays', 'extraWorkingDays'] as const) {
     party[field].forEach((date, index) => {
-      if (!DateTime.fromISO(date, { zone: 'UTC' }).isValid) {
+      if (!isCalendarDate(date)) {
         problems.push({ path: `${field}[${index}]`, message: 'is not a real calendar date' });
       }
     });

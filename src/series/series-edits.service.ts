@@ -1,11 +1,10 @@
-import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
 import { invalid } from '../common/errors/problem.js';
-import { applySessionChanges } from '../sessions/session-changes.js';
+import { applySessionChanges, sameValue } from '../sessions/session-changes.js';
 import { assertWorkingGroupOf, sessionFieldChanges } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
@@ -13,16 +12,19 @@ import type { UpdateSeriesDto } from './dto/series.dto.js';
 import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
 import { localDateOf, type SeriesPlan } from './series-plan.js';
-import { endRule, lockSeries, planOrFail, timingOf, type SeriesResult } from './series.service.js';
+import {
+  endRule,
+  lockSeries,
+  occurrencesOf,
+  planOrFail,
+  timingOf,
+  type SeriesResult,
+} from './series.service.js';
 import { Series } from './series.entity.js';
 
 const TIMING_FIELDS = ['rrule', 'startTime', 'durationMinutes', 'skipNonWorkingDays'] as const;
 /** Fields of the series' own VEVENT whose change calendar apps must notice (besides timing). */
 const SIGNIFICANT_SERIES_FIELDS = ['title', 'location', 'onlineMeeting'] as const;
-
-function differs(current: unknown, next: unknown): boolean {
-  return next !== undefined && !isDeepStrictEqual(current ?? null, next ?? null);
-}
 
 /**
  * Edits a series from a date on. Field edits reach every occurrence from that date that was
@@ -108,7 +110,11 @@ export class SeriesEditsService {
       // After a split the old series describes its earlier occurrences, so it keeps its fields.
       if (target === series) {
         // The series' own VEVENT shows these too, so calendar apps must see them as an update.
-        if (SIGNIFICANT_SERIES_FIELDS.some((field) => differs(series[field], fieldChanges[field]))) {
+        if (
+          SIGNIFICANT_SERIES_FIELDS.some(
+            (field) => fieldChanges[field] !== undefined && !sameValue(series[field], fieldChanges[field]),
+          )
+        ) {
           series.sequence += timingChanged ? 0 : 1;
         }
         Object.assign(series, fieldChanges);
@@ -134,10 +140,7 @@ export class SeriesEditsService {
         allowConflicts,
       );
       await touchCommittee(manager, series.committeeId);
-      const occurrences = await manager.find(Session, {
-        where: { seriesId: target.id },
-        order: { startsAt: 'ASC', id: 'ASC' },
-      });
+      const occurrences = await occurrencesOf(manager, target.id);
       return { series: target, occurrences, plan, continuedBy, warnings };
     });
   }

@@ -137,10 +137,7 @@ export class SeriesService {
       }
       // Already ending by then: nothing changes, and calendars are not told of a change.
       if (kept.length === parsed.ruleOccurrences.length) {
-        const occurrences = await manager.find(Session, {
-          where: { seriesId: id },
-          order: { startsAt: 'ASC', id: 'ASC' },
-        });
+        const occurrences = await occurrencesOf(manager, id);
         return { series, occurrences };
       }
       series.rule = endRule(parsed, lastDate, series.timeZone);
@@ -153,10 +150,7 @@ export class SeriesService {
         .where('series_id = :id AND recurrence_id > :last', { id, last: `${lastDate}T99` })
         .execute();
       await touchCommittee(manager, series.committeeId);
-      const occurrences = await manager.find(Session, {
-        where: { seriesId: id },
-        order: { startsAt: 'ASC', id: 'ASC' },
-      });
+      const occurrences = await occurrencesOf(manager, id);
       return { series, occurrences };
     });
   }
@@ -176,10 +170,7 @@ export class SeriesService {
         [id, participantId],
       );
       await touchCommittee(manager, series.committeeId);
-      const occurrences = await manager.find(Session, {
-        where: { seriesId: id },
-        order: { startsAt: 'ASC', id: 'ASC' },
-      });
+      const occurrences = await occurrencesOf(manager, id);
       return { series, occurrences };
     });
   }
@@ -253,14 +244,16 @@ export class SeriesService {
       }
       const changed = [...new Set(invited.map((row) => row.session_id))];
       const warnings = await checkClashes(manager, changed, allowConflicts, ids);
-      const occurrences = await manager.find(Session, {
-        where: { seriesId: id },
-        order: { startsAt: 'ASC', id: 'ASC' },
-      });
+      const occurrences = await occurrencesOf(manager, id);
       await touchCommittee(manager, series.committeeId);
       return { series, occurrences, warnings };
     });
   }
+}
+
+/** Every occurrence of the series, in start order. */
+export function occurrencesOf(manager: EntityManager, seriesId: string): Promise<Session[]> {
+  return manager.find(Session, { where: { seriesId }, order: { startsAt: 'ASC', id: 'ASC' } });
 }
 
 export async function lockSeries(manager: EntityManager, principal: Principal, id: string): Promise<Series> {

@@ -28,7 +28,8 @@ export function applySessionChanges(session: Session, changes: Partial<Session>)
   return true;
 }
 
-function sameValue(current: unknown, next: unknown): boolean {
+/** Equal as stored values: dates by instant, objects by content, `undefined` as `null`. */
+export function sameValue(current: unknown, next: unknown): boolean {
   if (current instanceof Date && next instanceof Date) return current.getTime() === next.getTime();
   return isDeepStrictEqual(current ?? null, next ?? null);
 }

@@ -84,7 +84,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const status = response.statusCode || HttpStatus.CREATED;
       // Only the new resource's id is kept for an answer with a secret: never the secret.
-      const stored = secret ? { id: (body as { id?: unknown } | undefined)?.id ?? null, secret: true } : body;
+      const stored = secret ? { id: (body as { id?: unknown } | undefined)?.id ?? null } : body;
       await this.dataSource.query(
         'UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE principal = $1 AND key = $2',
         [principal, key, status, JSON.stringify(stored ?? null)],
