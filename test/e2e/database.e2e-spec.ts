@@ -11,7 +11,13 @@ import { runMigrationsUnderLock } from '../../src/database/migrate.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
 import { ADMIN_TOKEN } from '../support/test-app.js';
-import { createTestDatabase, databaseUrl, serverUrl, withAdminClient } from '../support/test-database.js';
+import {
+  createTestDatabase,
+  databaseUrl,
+  serverUrl,
+  TEST_DATABASE_PREFIX,
+  withAdminClient,
+} from '../support/test-database.js';
 
 const baseConfig: AppConfig = {
   port: 0,
@@ -54,7 +60,7 @@ describe('Database', () => {
     let url: string;
     let cleanup: () => Promise<void>;
     if (server) {
-      const name = `quorum_test_fresh_${Date.now()}`;
+      const name = `${TEST_DATABASE_PREFIX}_fresh_${Date.now()}`;
       await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
       url = databaseUrl(server, name);
       cleanup = () =>

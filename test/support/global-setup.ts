@@ -12,8 +12,11 @@ export default async function globalSetup(): Promise<void> {
   const client = new pg.Client({ connectionString: url.toString() });
   await client.connect();
   try {
+    const prefix = process.env.QUORUM_TEST_DB_PREFIX?.trim() || 'quorum_test'; // as test-database-prefix.ts
+    const pattern = `${prefix.replaceAll('_', '\\_')}\\_%`;
     const stale = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'quorum\\_test\\_%'`,
+      'SELECT datname FROM pg_database WHERE datname LIKE $1',
+      [pattern],
     );
     for (const { datname } of stale.rows)
       await client.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);

@@ -2,8 +2,10 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../../src/database/database.js';
 import type { DatabaseSettings } from '../../src/database/database.js';
+import { testDatabasePrefix } from './test-database-prefix.js';
 
-export const TEMPLATE_DATABASE = 'quorum_test_template';
+export const TEST_DATABASE_PREFIX = testDatabasePrefix();
+export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}_template`;
 
 /** The server named by DATABASE_URL, or undefined when tests use the embedded database. */
 export function serverUrl(): string | undefined {
@@ -42,7 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { settings: { dataDir: 'memory', databasePoolSize: 1 }, drop: async () => {} };
   }
   await ensureTemplate(server);
-  const name = `quorum_test_${randomBytes(6).toString('hex')}`;
+  const name = `${TEST_DATABASE_PREFIX}_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
   return {
     settings: { databaseUrl: databaseUrl(server, name), dataDir: 'memory', databasePoolSize: 5 },
