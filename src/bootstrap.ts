@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/errors/validation.js';
 import { addMissingExamples } from './common/http/openapi-examples.js';
 import { countQuery, queryCountHeader } from './common/http/query-count.js';
 import { requestId } from './common/http/request-id.js';
+import { refuseNonJsonBodies, refuseUnsafeInput } from './common/http/request-input.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
@@ -40,7 +41,9 @@ export async function createApp(
       ? docsHelmet(request, response, next)
       : strictHelmet(request, response, next),
   );
+  app.use(refuseNonJsonBodies);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.use(refuseUnsafeInput);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

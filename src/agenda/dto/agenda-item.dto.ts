@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,7 +10,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import {
@@ -22,6 +20,7 @@ import {
 } from '../../common/i18n/localized-text.validation.js';
 import { AGENDA_ITEM_KINDS, type AgendaItem, type AgendaItemKind } from '../agenda-item.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNestedObjects } from '../../common/validation/is-nested-object.js';
 
 export class AgendaLinkDto {
   @IsLocalizedText({ maxLength: NAME_MAX, example: { en: 'Draft protocol', ru: 'Проект протокола' } })
@@ -73,8 +72,7 @@ export class CreateAgendaItemDto {
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AgendaLinkDto)
+  @IsNestedObjects(() => AgendaLinkDto)
   links?: AgendaLinkDto[];
 }
 
@@ -95,8 +93,7 @@ export class AgendaOrderDto {
   @ApiProperty({ type: [AgendaOrderEntryDto], description: 'Every item of the session, in display order' })
   @IsArray()
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => AgendaOrderEntryDto)
+  @IsNestedObjects(() => AgendaOrderEntryDto)
   items: AgendaOrderEntryDto[];
 }
 

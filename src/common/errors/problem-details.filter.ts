@@ -31,11 +31,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'Unexpected error',
       );
     }
-    if (response.headersSent) return;
-    response
-      .status(problem.status)
-      .type('application/problem+json')
-      .send(JSON.stringify({ ...problem, requestId: request.id }));
+    sendProblem(request, response, problem);
   }
 
   private toProblem(exception: unknown, request: Request): ProblemDetails {
@@ -59,6 +55,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, 'internal-error', 'An unexpected error occurred');
   }
+}
+
+/** Writes a problem answer; also used by middleware that refuses a request before routing. */
+export function sendProblem(
+  request: Request,
+  response: Response,
+  details: ProblemDetails,
+): void {
+  if (response.headersSent) return;
+  response
+    .status(details.status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ ...details, requestId: (request as { id?: unknown }).id }));
 }
 
 export function problem(

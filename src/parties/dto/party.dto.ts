@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -11,7 +10,6 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
@@ -19,6 +17,7 @@ import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { HH_MM, LOCAL_DATE, LOCALE, LOCALE_MESSAGE } from '../../common/validation/patterns.js';
 import type { Party } from '../party.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNestedObject } from '../../common/validation/is-nested-object.js';
 
 export class WorkingHoursDto {
   @ApiProperty({ example: '09:00', pattern: HH_MM.source })
@@ -69,8 +68,7 @@ export class CreatePartyDto {
 
   @ApiPropertyOptional({ type: WorkingHoursDto, example: { start: '09:00', end: '17:00' } })
   @IsOmittable()
-  @ValidateNested()
-  @Type(() => WorkingHoursDto)
+  @IsNestedObject(() => WorkingHoursDto)
   workingHours?: WorkingHoursDto;
 
   @ApiPropertyOptional({

@@ -1,5 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,7 +6,6 @@ import {
   IsIn,
   IsOptional,
   IsUUID,
-  ValidateNested,
 } from 'class-validator';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import {
@@ -19,6 +17,7 @@ import {
   type Rsvp,
 } from '../session-participant.entity.js';
 import { ClashDto } from './session-output.dto.js';
+import { IsNestedObjects } from '../../common/validation/is-nested-object.js';
 
 export class InvitationInputDto {
   @ApiProperty({ format: 'uuid' })
@@ -41,8 +40,7 @@ export class InviteDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => InvitationInputDto)
+  @IsNestedObjects(() => InvitationInputDto)
   invitations: InvitationInputDto[];
 }
 

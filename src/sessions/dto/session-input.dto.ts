@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -12,7 +12,6 @@ import {
   Matches,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import {
@@ -24,6 +23,7 @@ import {
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { SESSION_FORMATS, SESSION_KINDS, type SessionFormat, type SessionKind } from '../session.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsNestedObject } from '../../common/validation/is-nested-object.js';
 
 export class OnlineMeetingDto {
   @ApiProperty({ example: 'https://meet.example.org/jec-industry' })
@@ -117,8 +117,7 @@ export class CreateSessionDto {
 
   @ApiPropertyOptional({ type: OnlineMeetingDto, nullable: true })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => OnlineMeetingDto)
+  @IsNestedObject(() => OnlineMeetingDto)
   onlineMeeting?: OnlineMeetingDto | null;
 
   @ApiPropertyOptional({ example: 40, nullable: true, description: 'How many participants may be invited' })
