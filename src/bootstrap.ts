@@ -1,7 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -10,6 +10,7 @@ import { createValidationPipe } from './common/errors/validation.js';
 import { addMissingExamples } from './common/http/openapi-examples.js';
 import { countQuery, queryCountHeader } from './common/http/query-count.js';
 import { requestId } from './common/http/request-id.js';
+import { RouteMethods, refuseUnknownMethods, unknownRoute } from './common/http/route-methods.js';
 import { refuseNonJsonBodies, refuseUnsafeInput } from './common/http/request-input.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -41,6 +42,8 @@ export async function createApp(
       ? docsHelmet(request, response, next)
       : strictHelmet(request, response, next),
   );
+  let routes: RouteMethods | undefined;
+  app.use(refuseUnknownMethods(() => routes));
   app.use(refuseNonJsonBodies);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.use(refuseUnsafeInput);
@@ -52,12 +55,13 @@ export async function createApp(
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  setUpOpenApi(app);
+  routes = new RouteMethods(setUpOpenApi(app).paths);
   await app.init();
+  app.use(unknownRoute);
   return app;
 }
 
-function setUpOpenApi(app: NestExpressApplication): void {
+function setUpOpenApi(app: NestExpressApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -70,7 +74,9 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('docs', app, addMissingExamples(document), { jsonDocumentUrl: 'docs/openapi.json' });
+  const documented = addMissingExamples(document);
+  SwaggerModule.setup('docs', app, documented, { jsonDocumentUrl: 'docs/openapi.json' });
+  return documented;
 }
 
 function combine(

@@ -19,6 +19,7 @@ import type {
 } from './dto/participant.dto.js';
 import { participantSearchText, searchPattern } from './participant-search.js';
 import { Participant } from './participant.entity.js';
+import { committeeListPage } from '../committees/committee-lists.js';
 
 const OWN_FIELDS = new Set(['timeZone', 'locale']);
 
@@ -69,12 +70,13 @@ export class ParticipantsService {
       builder.andWhere('participant.delegation_role = :role', { role: query.delegationRole });
     if (query.q?.trim())
       builder.andWhere('participant.search_text LIKE :pattern', { pattern: searchPattern(query.q) });
-    return paginate(builder, {
+    const found = await paginate(builder, {
       sortExpression: 'participant.created_at',
       idExpression: 'participant.id',
       sortCast: 'timestamptz',
       page: query,
     });
+    return committeeListPage(this.dataSource.manager, committeeId, found);
   }
 
   async get(principal: Principal, id: string): Promise<Participant> {

@@ -16,6 +16,7 @@ import type { CreatePartyDto, UpdatePartyDto } from './dto/party.dto.js';
 import { defaultLocale, defaultWorkWeek, isHolidayCountrySupported } from './party-defaults.js';
 import { Party } from './party.entity.js';
 import { isCalendarDate } from '../common/validation/is-date.js';
+import { committeeListPage } from '../committees/committee-lists.js';
 
 @Injectable()
 export class PartiesService {
@@ -59,12 +60,13 @@ export class PartiesService {
       .getRepository(Party)
       .createQueryBuilder('party')
       .where('party.committee_id = :committeeId', { committeeId });
-    return paginate(query, {
+    const found = await paginate(query, {
       sortExpression: 'party.created_at',
       idExpression: 'party.id',
       sortCast: 'timestamptz',
       page,
     });
+    return committeeListPage(this.dataSource.manager, committeeId, found);
   }
 
   async get(principal: Principal, committeeId: string, id: string): Promise<Party> {

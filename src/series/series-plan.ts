@@ -42,8 +42,7 @@ export function planSeries(
     startTime: timing.startTime,
     durationMinutes: timing.durationMinutes,
   });
-  if ('problems' in expansion)
-    return { problems: expansion.problems.map((message) => ({ path: 'rrule', message })) };
+  if ('problems' in expansion) return { problems: expansion.problems.map(expansionProblem) };
   const { kept, skipped } = timing.skipNonWorkingDays
     ? filterWorkingOccurrences(expansion.occurrences, timing.timeZone, parties)
     : { kept: expansion.occurrences, skipped: [] };
@@ -70,6 +69,14 @@ export function planSeries(
         : [],
     ),
   };
+}
+
+const TIMING_FIELD = /^(startDate|startTime|durationMinutes|timeZone) (.*)$/s;
+
+/** The expansion names the timing field at fault first ("startDate must be …"); the rest is the rule's. */
+function expansionProblem(message: string): FieldProblem {
+  const field = TIMING_FIELD.exec(message);
+  return field ? { path: field[1], message: field[2] } : { path: 'rrule', message };
 }
 
 export function localDateOf(recurrenceId: string): string {

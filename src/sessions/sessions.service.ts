@@ -95,6 +95,9 @@ export class SessionsService {
       );
     }
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });
+    if (query.from && query.to && parseBoundary(query.from, 'from') > parseBoundary(query.to, 'to')) {
+      throw invalid('from', 'must not be later than to');
+    }
     if (query.from) {
       const from = parseBoundary(query.from, 'from');
       builder

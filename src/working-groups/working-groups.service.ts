@@ -11,6 +11,7 @@ import { Participant } from '../participants/participant.entity.js';
 import type { AddMemberDto, CreateWorkingGroupDto, UpdateWorkingGroupDto } from './dto/working-group.dto.js';
 import { WorkingGroupMember, type MemberRole } from './working-group-member.entity.js';
 import { WorkingGroup } from './working-group.entity.js';
+import { committeeListPage } from '../committees/committee-lists.js';
 
 @Injectable()
 export class WorkingGroupsService {
@@ -46,12 +47,13 @@ export class WorkingGroupsService {
       .getRepository(WorkingGroup)
       .createQueryBuilder('wg')
       .where('wg.committee_id = :committeeId', { committeeId });
-    return paginate(query, {
+    const found = await paginate(query, {
       sortExpression: 'wg.created_at',
       idExpression: 'wg.id',
       sortCast: 'timestamptz',
       page,
     });
+    return committeeListPage(this.dataSource.manager, committeeId, found);
   }
 
   async get(principal: Principal, id: string): Promise<WorkingGroup> {

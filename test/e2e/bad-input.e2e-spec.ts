@@ -94,16 +94,19 @@ describe('Bad input', () => {
     expect(response.body.title).toEqual({ en: 'Plenary 📅' });
   });
 
-  it.each(['__proto__', 'constructor', 'prototype'])('refuses a %s key like any unknown field', async (key) => {
-    const before = await counts();
-    const response = await t.admin
-      .post('/api/v1/committees')
-      .set('Content-Type', 'application/json')
-      .send(`{"slug":"proto-key","name":"P","defaultTimeZone":"UTC","${key}":{"admin":true}}`);
-    await expectProblem(response, 422, key);
-    expect(response.body.errors).toEqual([{ path: key, message: 'is not a known field' }]);
-    expect(await counts()).toEqual(before);
-  });
+  it.each(['__proto__', 'constructor', 'prototype'])(
+    'refuses a %s key like any unknown field',
+    async (key) => {
+      const before = await counts();
+      const response = await t.admin
+        .post('/api/v1/committees')
+        .set('Content-Type', 'application/json')
+        .send(`{"slug":"proto-key","name":"P","defaultTimeZone":"UTC","${key}":{"admin":true}}`);
+      await expectProblem(response, 422, key);
+      expect(response.body.errors).toEqual([{ path: key, message: 'is not a known field' }]);
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('refuses an array where an object is expected, naming the field', async () => {
     const before = await counts();
@@ -124,10 +127,16 @@ describe('Bad input', () => {
   it.each([
     ['text/plain', 'name=x'],
     ['application/x-www-form-urlencoded', 'name=x'],
-    ['multipart/form-data; boundary=b', '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n--b--'],
+    [
+      'multipart/form-data; boundary=b',
+      '--b\r\nContent-Disposition: form-data; name="name"\r\n\r\nx\r\n--b--',
+    ],
   ])('answers a %s body with 415, on PATCH and on POST', async (type, body) => {
     const before = await counts();
-    const patch = await t.admin.patch(`/api/v1/committees/${committeeId}`).set('Content-Type', type).send(body);
+    const patch = await t.admin
+      .patch(`/api/v1/committees/${committeeId}`)
+      .set('Content-Type', type)
+      .send(body);
     await expectProblem(patch, 415, 'Content-Type');
     expect(patch.body.detail).toMatch(/application\/json/);
     const post = await t.admin.post('/api/v1/committees').set('Content-Type', type).send(body);
@@ -175,5 +184,53 @@ describe('Bad input', () => {
     const response = await t.admin.patch(`/api/v1/sessions/${sessionId}`).send({ timeZone: 'GMT+3' });
     expect(response.body.errors[0].path).toBe('timeZone');
     expect(response.body.errors[0].message).toMatch(/fixed offset/);
+  });
+
+  it.each(['parties', 'participants', 'working-groups'])(
+    'answers a list of %s under an unknown committee with 404',
+    async (list) => {
+      const response = await t.admin.get(`/api/v1/committees/00000000-0000-4000-8000-000000000000/${list}`);
+      await expectProblem(response, 404);
+      expect(response.body.detail).toBe('Committee was not found');
+      await t.admin.get(`/api/v1/committees/${committeeId}/${list}`).expect(200);
+    },
+  );
+
+  it('names startDate, not rrule, for a series starting in 9999', async () => {
+    const response = await t.admin.post('/api/v1/series').send({
+      committeeId,
+      title: 'Monthly',
+      kind: 'plenary',
+      format: 'online',
+      timeZone: 'Europe/Moscow',
+      startDate: '9999-12-31',
+      startTime: '10:00',
+      durationMinutes: 60,
+      rrule: 'FREQ=MONTHLY;COUNT=3',
+    });
+    await expectProblem(response, 422, 'startDate');
+    expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['startDate']);
+  });
+
+  it('refuses a session list whose from is later than its to', async () => {
+    const response = await t.admin.get('/api/v1/sessions?from=2027-01-02&to=2027-01-01');
+    await expectProblem(response, 422, 'from');
+  });
+
+  it.each(['/', '//api/v1//sessions', '/api/v1/no-such-thing', '/no/such/page'])(
+    'answers the unknown route %s with problem+json 404',
+    async (path) => {
+      const response = await t.admin.get(path);
+      await expectProblem(response, 404);
+    },
+  );
+
+  it('answers a known path with a wrong method with 405 and Allow', async () => {
+    const response = await t.admin.delete('/api/v1/sessions');
+    await expectProblem(response, 405);
+    expect(response.headers.allow).toBe('GET, HEAD, POST');
+    const item = await t.admin.put(`/api/v1/sessions/${sessionId}`).send({});
+    await expectProblem(item, 405);
+    expect(item.headers.allow).toBe('DELETE, GET, HEAD, PATCH');
   });
 });
