@@ -13,6 +13,12 @@ export interface AppConfig {
   publicBaseUrl: string;
   logLevel: LogLevel;
   databasePoolSize: number;
+  /** DATABASE_ACQUIRE_TIMEOUT_MS: longest wait for a database connection (default 3000). */
+  databaseAcquireTimeoutMs?: number;
+  /** DATABASE_STATEMENT_TIMEOUT_MS: longest a statement may run (default 4000). */
+  databaseStatementTimeoutMs?: number;
+  /** DATABASE_STARTUP_RETRY_SECONDS: how long start-up keeps trying to reach the database (default 30). */
+  databaseStartupRetrySeconds?: number;
   /** Diagnostics: answer with X-Query-Count (the benchmark turns it on). */
   queryCountHeader: boolean;
 }
@@ -48,6 +54,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`DATABASE_POOL_SIZE must be an integer from 1 to 200 (got "${env.DATABASE_POOL_SIZE}")`);
   }
 
+  const durations = {
+    databaseAcquireTimeoutMs: ['DATABASE_ACQUIRE_TIMEOUT_MS', '3000', 100, 600_000],
+    databaseStatementTimeoutMs: ['DATABASE_STATEMENT_TIMEOUT_MS', '4000', 100, 3_600_000],
+    databaseStartupRetrySeconds: ['DATABASE_STARTUP_RETRY_SECONDS', '30', 0, 3_600],
+  } as const;
+  const timeouts: Record<keyof typeof durations, number> = {
+    databaseAcquireTimeoutMs: 0,
+    databaseStatementTimeoutMs: 0,
+    databaseStartupRetrySeconds: 0,
+  };
+  for (const [field, [name, fallback, min, max]] of Object.entries(durations)) {
+    const value = parseInteger(text(name) ?? fallback);
+    if (value === undefined || value < min || value > max) {
+      problems.push(`${name} must be an integer from ${min} to ${max} (got "${env[name]}")`);
+    } else timeouts[field as keyof typeof durations] = value;
+  }
+
   const adminToken = text('ADMIN_TOKEN');
   if (adminToken !== undefined && adminToken.length < 16) {
     problems.push('ADMIN_TOKEN must be at least 16 characters long');
@@ -80,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicBaseUrl,
     logLevel,
     databasePoolSize: poolSize!,
+    ...timeouts,
     queryCountHeader: queryCountText === 'true',
   };
 }

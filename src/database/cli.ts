@@ -15,7 +15,8 @@ interface Query {
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const config = loadConfig();
-  const database = await openDatabase(config, command !== 'revert');
+  // A migration may run long: no statement timeout from the command line.
+  const database = await openDatabase({ ...config, databaseStatementTimeoutMs: 0 }, command !== 'revert');
   try {
     if (command === 'run') {
       console.log('Migrations are up to date.');

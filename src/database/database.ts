@@ -3,6 +3,7 @@ import type { AppConfig } from '../config/app-config.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { runMigrationsUnderLock } from './migrate.js';
+import { connectWithRetry } from './startup-retry.js';
 
 export interface Database {
   dataSource: DataSource;
@@ -10,13 +11,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databasePoolSize'> & {
+export type DatabaseSettings = Pick<
+  AppConfig,
+  | 'databaseUrl'
+  | 'dataDir'
+  | 'databasePoolSize'
+  | 'databaseAcquireTimeoutMs'
+  | 'databaseStatementTimeoutMs'
+  | 'databaseStartupRetrySeconds'
+> & {
   onQuery?: (sql: string) => void;
 };
 
 /**
  * Connects to the configured PostgreSQL — the server in DATABASE_URL, or the embedded
- * one — and brings its schema up to date.
+ * one — and brings its schema up to date. A server that does not answer yet is retried
+ * for `databaseStartupRetrySeconds`.
  */
 export async function openDatabase(settings: DatabaseSettings, migrate = true): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
@@ -27,12 +37,28 @@ export async function openDatabase(settings: DatabaseSettings, migrate = true): 
   }
   // PGlite serves one connection at a time; a larger pool would only queue behind it.
   const poolSize = embedded ? 1 : settings.databasePoolSize;
-  const dataSource = new DataSource(buildDataSourceOptions({ url, poolSize }));
+  const connection = {
+    url,
+    poolSize,
+    acquireTimeoutMs: settings.databaseAcquireTimeoutMs,
+    statementTimeoutMs: settings.databaseStatementTimeoutMs,
+  };
+  const retrySeconds = embedded ? 0 : (settings.databaseStartupRetrySeconds ?? 30);
+  // Migrations may wait for another instance's lock and run long: no statement timeout for them.
+  const migrations = new DataSource(
+    buildDataSourceOptions({ ...connection, poolSize: 1, statementTimeoutMs: 0 }),
+  );
+  const dataSource = new DataSource(buildDataSourceOptions(connection));
   try {
-    await dataSource.initialize();
+    if (migrate) {
+      await connectWithRetry(migrations, url, retrySeconds);
+      await runMigrationsUnderLock(migrations);
+      await migrations.destroy();
+    }
+    await connectWithRetry(dataSource, url, migrate ? 0 : retrySeconds);
     if (settings.onQuery) instrumentQueries(dataSource, settings.onQuery);
-    if (migrate) await runMigrationsUnderLock(dataSource);
   } catch (error) {
+    if (migrations.isInitialized) await migrations.destroy();
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
     throw error;

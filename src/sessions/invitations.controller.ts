@@ -86,7 +86,8 @@ export class InvitationsController {
     @UuidParam('id') id: string,
     @UuidParam('participantId') participantId: string,
     @Body() body: RsvpDto,
+    @Query() options: WriteOptionsQuery,
   ): Promise<InvitationDto> {
-    return this.invitations.answer(principal, id, participantId, body);
+    return this.invitations.answer(principal, id, participantId, body, options.allowConflicts);
   }
 }

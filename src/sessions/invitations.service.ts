@@ -118,6 +118,7 @@ export class InvitationsService {
     sessionId: string,
     participantId: string,
     input: RsvpDto,
+    allowConflicts?: boolean,
   ): Promise<InvitationDto> {
     const session = await this.sessions.get(principal, sessionId);
     if (principal.role === 'delegate' && principal.participantId !== participantId) {
@@ -129,8 +130,12 @@ export class InvitationsService {
     return this.dataSource.transaction(async (manager) => {
       const invitation = await manager.findOneBy(SessionParticipant, { sessionId, participantId });
       if (!invitation) throw new NotFoundError('Invitation');
+      // Taking back a decline makes a required invitee busy again, which can make a clash.
+      const undeclines =
+        invitation.rsvp === 'declined' && input.rsvp !== 'declined' && invitation.attendance === 'required';
       invitation.rsvp = input.rsvp;
       await manager.save(invitation);
+      if (undeclines) await checkClashes(manager, [sessionId], allowConflicts, [participantId]);
       await touchCommittee(manager, session.committeeId);
       const [answered] = (await this.invitations(manager, sessionId)).filter(
         (row) => row.participantId === participantId,

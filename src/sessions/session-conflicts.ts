@@ -11,6 +11,33 @@ interface ClashRow {
   participant_ids: string[];
 }
 
+/** Namespace of the per-participant advisory locks (the two-key form; other locks use one key). */
+const PARTICIPANT_LOCK_SPACE = 7421;
+
+/**
+ * Takes a transaction-level advisory lock on every participant of `sessionIds` (or on
+ * `participantIds` alone), in participant id order so that two writers never wait on each
+ * other in a cycle. Every write that can create a clash takes these before it looks for
+ * clashes, so two concurrent writes for one participant are checked one after the other,
+ * the second seeing the first's committed rows. Released at commit or rollback.
+ */
+export async function lockParticipants(
+  manager: EntityManager,
+  sessionIds: string[],
+  participantIds?: string[],
+): Promise<void> {
+  await manager.query(
+    `SELECT count(pg_advisory_xact_lock(${PARTICIPANT_LOCK_SPACE}, hashtext(ids.participant_id::text)))
+       FROM (SELECT participant_id FROM session_participants
+              WHERE session_id = ANY($1::uuid[])
+                AND ($2::uuid[] IS NULL OR participant_id = ANY($2::uuid[]))
+             UNION
+             SELECT unnest($2::uuid[])
+             ORDER BY 1) ids`,
+    [sessionIds, participantIds ?? null],
+  );
+}
+
 /**
  * Non-cancelled sessions that overlap any of `sessionIds` and share a required participant
  * with it (required in both, and not having declined either), found in one query however

@@ -19,7 +19,7 @@ import {
   optionalText,
   sessionFieldChanges,
 } from './session-fields.js';
-import { findClashes } from './session-conflicts.js';
+import { findClashes, lockParticipants } from './session-conflicts.js';
 import { refuseWrite, visibleSessionsCondition } from './session-visibility.js';
 import { Session } from './session.entity.js';
 
@@ -276,6 +276,7 @@ export async function checkClashes(
   allowConflicts: boolean | undefined,
   participantIds?: string[],
 ): Promise<ClashDto[]> {
+  await lockParticipants(manager, sessionIds, participantIds);
   const clashes = await findClashes(manager, sessionIds, participantIds);
   if (clashes.length > 0 && !allowConflicts) {
     throw new ConflictError(

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './database-unavailable.js';
 import { DomainError, type FieldProblem } from './problem.js';
 
 export interface ProblemDetails {
@@ -25,11 +26,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception, request);
-    if (problem.status >= 500) {
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) {
+      this.logger.warn(
+        `Database unavailable for ${request.method} ${request.originalUrl}: ${String(exception)}`,
+      );
+    } else if (problem.status >= 500) {
       this.logger.error(
         { err: exception, requestId: request.id, method: request.method, url: request.originalUrl },
         'Unexpected error',
       );
+    }
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE && !response.headersSent) {
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     sendProblem(request, response, problem);
   }
@@ -48,6 +56,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Nest wraps body-parser's errors (malformed JSON, too large) and keeps them as the cause.
     const bodyParserProblem = fromBodyParserError((exception as { cause?: unknown } | null)?.cause);
     if (bodyParserProblem) return bodyParserProblem;
+    if (isDatabaseUnavailable(exception)) {
+      return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        'database-unavailable',
+        'The database is not reachable just now; retry after a few seconds',
+      );
+    }
     if (exception instanceof HttpException) return fromHttpException(exception, request);
     if (exception instanceof QueryFailedError) {
       const fromDatabase = fromDatabaseError(exception as QueryFailedError & { code?: string });
@@ -58,11 +73,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 /** Writes a problem answer; also used by middleware that refuses a request before routing. */
-export function sendProblem(
-  request: Request,
-  response: Response,
-  details: ProblemDetails,
-): void {
+export function sendProblem(request: Request, response: Response, details: ProblemDetails): void {
   if (response.headersSent) return;
   response
     .status(details.status)

@@ -18,9 +18,7 @@ function hasBody(request: Request): boolean {
  * Before the JSON parser: an API request that carries a body that is not JSON (text, a form,
  * multipart) gets 415 instead of being read as an empty body.
  */
-export function refuseNonJsonBodies(
-  request: Request,
-  response: Response, next: NextFunction): void {
+export function refuseNonJsonBodies(request: Request, response: Response, next: NextFunction): void {
   if (!isApiRequest(request) || !hasBody(request) || request.is(JSON_TYPES)) return next();
   const given = request.headers['content-type'] ?? 'none';
   sendProblem(
@@ -40,9 +38,7 @@ export function refuseNonJsonBodies(
  * Unicode without NUL in the body, the query and the headers — each refused with a 422
  * naming the field, before any validation or database work sees it.
  */
-export function refuseUnsafeInput(
-  request: Request,
-  response: Response, next: NextFunction): void {
+export function refuseUnsafeInput(request: Request, response: Response, next: NextFunction): void {
   const found =
     findInputProblem(request.body) ??
     findInputProblem({ ...(request.query as object) }) ??

@@ -10,7 +10,9 @@ export class RouteMethods {
 
   constructor(paths: Record<string, object>) {
     this.routes = Object.entries(paths).map(([template, operations]) => ({
-      pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^/}]+\}/g, '[^/]+')}$`),
+      pattern: new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^/}]+\}/g, '[^/]+')}$`,
+      ),
       methods: Object.keys(operations).filter((method) => METHODS.includes(method)),
     }));
   }
