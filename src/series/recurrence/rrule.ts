@@ -163,8 +163,8 @@ function parseByDay(value: string, fail: Fail): WeekdayRule[] | undefined {
     if (!match || !weekday) return fail(`BYDAY: "${token}" is not a weekday such as MO, 2TU or -1FR`);
     const entry = match[1] === undefined ? { weekday } : { weekday, ordinal: Number(match[1]) };
     // RFC 5545 allows a weekday listed twice (MO,MO): it names the same days as once.
-    const token = formatWeekdayRule(entry);
-    if (!byDay.some((listed) => formatWeekdayRule(listed) === token)) byDay.push(entry);
+    const listed = formatWeekdayRule(entry);
+    if (!byDay.some((earlier) => formatWeekdayRule(earlier) === listed)) byDay.push(entry);
   }
   return byDay;
 }
