@@ -47,7 +47,7 @@ export function sessionToEvent(session: Session, agenda: FeedAgendaItem[], conte
     summary: cancelled ? `${words.cancelled}: ${title}` : title,
     description: describe(session, agenda, context),
     location: resolveText(session.location, context.locale) ?? undefined,
-    url: `${context.publicBaseUrl}/api/v1/sessions/${session.id}`,
+    // No URL until the delegate portal has a page for it: the API link needs a token.
     conference:
       online && session.format !== 'in_person'
         ? { uri: online.joinUrl, label: online.provider ?? words.join }
