@@ -14,6 +14,7 @@ import { renderCalendar } from './ics/ics-writer.js';
 import { RenderCache, type RenderedFeed } from './render-cache.js';
 import { seriesToEvents } from './series-events.js';
 import { sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
+import { readerZonesFirst } from './zone-labels.js';
 import type { IcsEvent } from './ics/ics-writer.js';
 import type { Series } from '../series/series.entity.js';
 
@@ -46,7 +47,9 @@ interface FeedRow {
 interface FeedSettings {
   default_time_zone: string;
   participant_time_zone: string | null;
-  party_zones: string[] | null;
+  party_zones: Array<{ timeZone: string; locale: string; partyId: string }> | null;
+  /** The party of the participant the feed is read as, if any: its zone is shown first. */
+  reader_party_id: string | null;
 }
 
 export interface FeedState {
@@ -137,12 +140,18 @@ export class FeedContentService {
         '(SELECT p.time_zone FROM participants p WHERE p.id = :participantId)',
         'participant_time_zone',
       )
+      .addSelect('(SELECT p.party_id FROM participants p WHERE p.id = :viewerId)', 'reader_party_id')
       .addSelect(
-        '(SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = s.committee_id)',
+        `(SELECT json_agg(json_build_object('timeZone', pa.time_zone, 'locale', pa.locale, 'partyId', pa.id)
+                 ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = s.committee_id)`,
         'party_zones',
       )
       .innerJoin('committees', 'c', 'c.id = s.committee_id')
       .setParameter('participantId', feed.participant_id)
+      .setParameter(
+        'viewerId',
+        feed.scope === 'participant' ? feed.participant_id : feed.owner_participant_id,
+      )
       .orderBy('s.starts_at', 'ASC')
       .addOrderBy('s.id', 'ASC');
     if (feed.scope === 'working_group') {
@@ -163,7 +172,7 @@ export class FeedContentService {
     const settings = raw[0] ?? (await this.settings(feed));
     const context = {
       locale: feed.locale,
-      zones: settings.party_zones ?? [],
+      zones: readerZonesFirst(settings.party_zones ?? [], feed.locale, settings.reader_party_id),
       publicBaseUrl: this.config.publicBaseUrl,
       workingGroupNames: new Map(
         entities.flatMap((session, index) =>
@@ -194,7 +203,7 @@ export class FeedContentService {
     const [settings] = await this.dataSource.query<FeedSettings[]>(
       `SELECT c.default_time_zone,
               (SELECT p.time_zone FROM participants p WHERE p.id = $2) AS participant_time_zone,
-              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = c.id) AS party_zones
+              NULL AS party_zones, NULL AS reader_party_id
          FROM committees c WHERE c.id = $1`,
       [feed.committee_id, feed.participant_id],
     );

@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { planSeries } from '../series/series-plan.js';
 import type { Series } from '../series/series.entity.js';
 import type { Session } from '../sessions/session.entity.js';
+import { needsOverride } from './ics/dst-corners.js';
 import type { IcsEvent } from './ics/ics-writer.js';
 import { sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
 
@@ -25,7 +26,12 @@ export function seriesToEvents(
   const plan = rulePlan(series);
   if ('problems' in plan)
     return occurrences.map(({ session, agenda }) => sessionToEvent(session, agenda, context));
-  const instances = new Map(plan.ruleOccurrences.map((instance) => [instance.recurrenceId, instance]));
+  const instances = new Map(
+    plan.ruleOccurrences.map((instance, index) => [
+      instance.recurrenceId,
+      { ...instance, first: index === 0 },
+    ]),
+  );
   const live = occurrences.filter(({ session }) => session.status !== 'cancelled' && session.recurrenceId);
   const liveIds = new Set(live.map(({ session }) => session.recurrenceId!));
   const first = plan.ruleOccurrences[0];
@@ -43,6 +49,10 @@ export function seriesToEvents(
       lastModified,
       sequence,
       rrule: series.rule,
+      ruleInstances: plan.ruleOccurrences.map(({ recurrenceId, startsAt }) => ({
+        wallTime: recurrenceId,
+        startsAt,
+      })),
       exdates: plan.ruleOccurrences
         .filter((instance) => !liveIds.has(instance.recurrenceId))
         .map((instance) => instance.startsAt),
@@ -54,12 +64,22 @@ export function seriesToEvents(
   for (const { session, agenda } of live) {
     const instance = instances.get(session.recurrenceId!);
     const expectedStart = instance?.startsAt ?? originalStart(series, session);
-    if (!differs(series, session, agenda, expectedStart)) continue;
+    // Some instances cannot be left to the RRULE even unchanged: readers would misplace them.
+    const misread =
+      instance !== undefined &&
+      needsOverride(
+        series.timeZone,
+        { wallTime: instance.recurrenceId, startsAt: instance.startsAt },
+        instance.first,
+        instance.endsAt,
+      );
+    if (!misread && !differs(series, session, agenda, expectedStart)) continue;
     events.push({
       ...sessionToEvent(session, agenda, context),
       uid: series.id,
       sequence: Math.max(sequence, session.sequence),
       recurrenceId: expectedStart,
+      recurrenceInstance: instance ? { wallTime: instance.recurrenceId, first: instance.first } : undefined,
     });
   }
   return events;
@@ -76,15 +96,17 @@ export function occurrenceToEvent(
   context: EventContext,
 ): IcsEvent {
   const plan = rulePlan(series);
-  const instance =
+  const index =
     'problems' in plan
-      ? undefined
-      : plan.ruleOccurrences.find((candidate) => candidate.recurrenceId === session.recurrenceId);
+      ? -1
+      : plan.ruleOccurrences.findIndex((candidate) => candidate.recurrenceId === session.recurrenceId);
+  const instance = 'problems' in plan || index < 0 ? undefined : plan.ruleOccurrences[index];
   return {
     ...sessionToEvent(session, agenda, context),
     uid: series.id,
     sequence: Math.max(series.sequence, session.sequence),
     recurrenceId: instance?.startsAt ?? originalStart(series, session),
+    recurrenceInstance: instance ? { wallTime: instance.recurrenceId, first: index === 0 } : undefined,
   };
 }
 

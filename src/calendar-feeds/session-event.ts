@@ -1,9 +1,9 @@
 import { computeAgendaTimeline, type AgendaTimelineInput } from '../agenda/agenda-timeline.js';
 import { resolveText, type LocalizedText } from '../common/i18n/localized-text.js';
-import { zoneOffsetMinutes } from '../common/time/zone-offset.js';
 import type { Session } from '../sessions/session.entity.js';
 import { feedWords } from './feed-words.js';
 import type { IcsEvent } from './ics/ics-writer.js';
+import { clockText, localDigits, zoneLabel } from './zone-labels.js';
 
 export interface FeedAgendaItem extends AgendaTimelineInput {
   title: LocalizedText;
@@ -11,7 +11,7 @@ export interface FeedAgendaItem extends AgendaTimelineInput {
 
 export interface EventContext {
   locale: string;
-  /** The parties' zones: the agenda in DESCRIPTION shows its times in each. */
+  /** The parties' zones, the reader's own first: the agenda in DESCRIPTION shows its times in each. */
   zones: string[];
   /** Base of links back to the API, without a trailing slash. */
   publicBaseUrl: string;
@@ -47,14 +47,14 @@ export function sessionToEvent(session: Session, agenda: FeedAgendaItem[], conte
     summary: cancelled ? `${words.cancelled}: ${title}` : title,
     description: describe(session, agenda, context),
     location: resolveText(session.location, context.locale) ?? undefined,
-    url: `${context.publicBaseUrl}/api/v1/sessions/${session.id}`,
+    // No URL until the delegate portal has a page for it: the API link needs a token.
     conference:
       online && session.format !== 'in_person'
         ? { uri: online.joinUrl, label: online.provider ?? words.join }
         : undefined,
     categories: [
-      session.kind,
-      session.format,
+      words.kinds[session.kind],
+      words.formats[session.format],
       ...(groupName ? [resolveText(groupName, context.locale) ?? ''] : []),
     ].filter((category) => category !== ''),
     status: STATUS[session.status],
@@ -77,11 +77,12 @@ function describe(session: Session, agenda: FeedAgendaItem[], context: EventCont
     const lines = timeline.items.map((timed) => {
       const times = zones
         .map(
-          (zone) => `${clock(timed.plannedStart, zone)}–${clock(timed.plannedEnd, zone)} ${zoneLabel(zone)}`,
+          (zone) =>
+            `${clockText(timed.plannedStart, zone, context.locale)}–${clockText(timed.plannedEnd, zone, context.locale)} ${zoneLabel(zone, context.locale)}`,
         )
         .join(' / ');
       const indent = timed.depth === 1 ? '   ' : '';
-      return `${indent}${timed.number}. ${resolveText(byId.get(timed.id)!.title, context.locale) ?? ''} (${times})`;
+      return `${indent}${localDigits(timed.number, context.locale)}. ${resolveText(byId.get(timed.id)!.title, context.locale) ?? ''} (${times})`;
     });
     parts.push(`${words.agenda}:\n${lines.join('\n')}`);
   }
@@ -92,14 +93,4 @@ function describe(session: Session, agenda: FeedAgendaItem[], context: EventCont
     parts.push(`${words.join}: ${session.onlineMeeting.joinUrl}${code}`);
   }
   return parts.join('\n\n');
-}
-
-function clock(instant: Date, zone: string): string {
-  const offsetMinutes = zoneOffsetMinutes(zone, instant.getTime());
-  return new Date(instant.getTime() + offsetMinutes * 60_000).toISOString().slice(11, 16);
-}
-
-/** `Tehran`, `Moscow`: the last part of the zone name reads well in any language. */
-function zoneLabel(zone: string): string {
-  return zone.split('/').at(-1)!.replace(/_/g, ' ');
 }

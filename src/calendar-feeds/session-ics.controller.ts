@@ -7,13 +7,13 @@ import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { SessionReadingService } from '../sessions/session-reading.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { renderCalendar } from './ics/ics-writer.js';
 import { Series } from '../series/series.entity.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 import { occurrenceToEvent } from './series-events.js';
 import { sessionToEvent, type FeedAgendaItem } from './session-event.js';
+import { readerZonesFirst } from './zone-labels.js';
 
 /** One session as an `.ics` file, with the same UID and VEVENT as in every feed. */
 @ApiTags('Calendar feeds')
@@ -22,7 +22,6 @@ import { sessionToEvent, type FeedAgendaItem } from './session-event.js';
 export class SessionIcsController {
   constructor(
     private readonly sessions: SessionsService,
-    private readonly reading: SessionReadingService,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -37,11 +36,17 @@ export class SessionIcsController {
     @Res() response: Response,
   ): Promise<void> {
     const session = await this.sessions.get(principal, id);
-    const [zones, committee] = await Promise.all([
-      this.reading.partyZones([session.committeeId]),
-      this.dataSource.query<Array<{ default_locale: string }>>(
-        'SELECT default_locale FROM committees WHERE id = $1',
-        [session.committeeId],
+    const [parties, committee] = await Promise.all([
+      this.dataSource.query<Array<{ timeZone: string; locale: string; partyId: string; readsIt: boolean }>>(
+        `SELECT time_zone AS "timeZone", locale, id AS "partyId",
+                id = (SELECT party_id FROM participants WHERE id = $2) AS "readsIt"
+           FROM parties WHERE committee_id = $1 ORDER BY created_at, id`,
+        [session.committeeId, principal.participantId],
+      ),
+      this.dataSource.query<Array<{ default_locale: string; reader_locale: string | null }>>(
+        `SELECT default_locale, (SELECT locale FROM participants WHERE id = $2) AS reader_locale
+           FROM committees WHERE id = $1`,
+        [session.committeeId, principal.participantId],
       ),
     ]);
     const agenda = await this.dataSource.query<FeedAgendaItem[]>(
@@ -58,10 +63,11 @@ export class SessionIcsController {
           )
         : [],
     ]);
-    const locale = lang ?? committee[0].default_locale;
+    // A delegate reads in its own language unless it asks for another (DESIGN, Access).
+    const locale = lang ?? committee[0].reader_locale ?? committee[0].default_locale;
     const context = {
       locale,
-      zones: zones.get(session.committeeId) ?? [],
+      zones: readerZonesFirst(parties, locale, parties.find((party) => party.readsIt)?.partyId ?? null),
       publicBaseUrl: this.config.publicBaseUrl,
       workingGroupNames: new Map(
         session.workingGroupId && group[0] ? [[session.workingGroupId, group[0].name] as const] : [],

@@ -250,9 +250,22 @@ describe('Calendar feeds', () => {
     const feed = await newFeed(t.admin, { scope: 'committee', targetId: c.committee.id, locale: 'ru' });
     const text: string = (await fetchFeed(feed.token).expect(200)).text;
     const [event] = parseCalendar(text).events;
+    // The reader's own side first, cities and CATEGORIES in the feed's language, no link to the API.
     expect(event.description).toContain(
-      'Повестка дня:\n1. Открытие (10:30–10:45 Tehran / 10:00–10:15 Moscow)\n2. Торговля (10:45–11:30 Tehran / 10:15–11:00 Moscow)',
+      'Повестка дня:\n1. Открытие (10:00–10:15 Москва / 10:30–10:45 Тегеран)\n2. Торговля (10:15–11:00 Москва / 10:45–11:30 Тегеран)',
     );
+    expect(text).toContain('CATEGORIES:Вебинар,Онлайн\r\n');
+    expect(text).not.toMatch(/^URL/m);
+    const persianFeed = await newFeed(t.admin, {
+      scope: 'committee',
+      targetId: c.committee.id,
+      locale: 'fa',
+    });
+    const persian = parseCalendar((await fetchFeed(persianFeed.token).expect(200)).text);
+    expect(persian.events[0].description).toContain('۱. Opening (۱۰:۳۰–۱۰:۴۵ تهران / ۱۰:۰۰–۱۰:۱۵ مسکو)');
+    expect(
+      persian.calendar.getFirstSubcomponent('vevent')?.getFirstProperty('categories')?.getValues(),
+    ).toEqual(['وبینار', 'برخط']);
     expect(event.description).toContain(
       'Подключиться онлайн: https://meet.example.org/jec-webinar\nКод доступа: 4471',
     );

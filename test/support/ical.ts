@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import nodeIcal from 'node-ical';
 
 export interface ParsedEvent {
   uid: string;
@@ -89,4 +90,22 @@ export function expandCalendar(text: string, limit = 2000): ExpandedInstance[] {
 
 function iso(time: ICAL.Time): string {
   return time.toJSDate().toISOString();
+}
+
+/** Every instance node-ical gives (its own tz data, RRULE expanded, EXDATE and overrides applied). */
+export function expandWithNodeIcal(text: string, from: Date, to: Date): ExpandedInstance[] {
+  const parsed = nodeIcal.sync.parseICS(text);
+  const instances: ExpandedInstance[] = [];
+  for (const component of Object.values(parsed)) {
+    if (component?.type !== 'VEVENT' || component.recurrenceid) continue;
+    for (const instance of nodeIcal.expandRecurringEvent(component, { from, to })) {
+      instances.push({
+        uid: component.uid,
+        start: instance.start.toISOString(),
+        end: instance.end.toISOString(),
+        summary: String(instance.summary),
+      });
+    }
+  }
+  return instances.sort((a, b) => a.start.localeCompare(b.start));
 }

@@ -35,6 +35,15 @@ describe('parseRule accepts the supported subset', () => {
       { freq: 'MONTHLY', interval: 1, byMonthDay: [1, -1], until: '2027-01-01T00:00:00Z' },
     ],
     ['  FREQ=DAILY;COUNT=5;WKST=SU;  ', { freq: 'DAILY', interval: 1, count: 5, wkst: 7 }],
+    [
+      'FREQ=MONTHLY;BYDAY=MO,TU,MO,+1FR,1FR;COUNT=3',
+      {
+        freq: 'MONTHLY',
+        interval: 1,
+        byDay: [{ weekday: 1 }, { weekday: 2 }, { weekday: 5, ordinal: 1 }],
+        count: 3,
+      },
+    ],
   ])('%s', (text, rule) => {
     expect(parseRule(text)).toEqual({ rule });
   });
@@ -77,7 +86,6 @@ describe('parseRule rejects with a reason', () => {
       'FREQ=WEEKLY;BYDAY=MO,XX;COUNT=3',
       ['BYDAY: "XX" is not a weekday such as MO, 2TU or -1FR'],
     ],
-    ['a repeated weekday', 'FREQ=WEEKLY;BYDAY=MO,TU,MO;COUNT=3', ['BYDAY lists MO more than once']],
     [
       'BYMONTHDAY=0',
       'FREQ=MONTHLY;BYMONTHDAY=0;COUNT=3',

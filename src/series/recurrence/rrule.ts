@@ -161,7 +161,10 @@ function parseByDay(value: string, fail: Fail): WeekdayRule[] | undefined {
     const match = /^([+-]?\d{1,2})?([A-Z]{2})$/.exec(token);
     const weekday = match ? parseWeekdayCode(match[2]) : undefined;
     if (!match || !weekday) return fail(`BYDAY: "${token}" is not a weekday such as MO, 2TU or -1FR`);
-    byDay.push(match[1] === undefined ? { weekday } : { weekday, ordinal: Number(match[1]) });
+    const entry = match[1] === undefined ? { weekday } : { weekday, ordinal: Number(match[1]) };
+    // RFC 5545 allows a weekday listed twice (MO,MO): it names the same days as once.
+    const listed = formatWeekdayRule(entry);
+    if (!byDay.some((earlier) => formatWeekdayRule(earlier) === listed)) byDay.push(entry);
   }
   return byDay;
 }
