@@ -52,23 +52,12 @@ export async function openDatabase(settings: DatabaseSettings, migrate = true): 
       };
   const retrySeconds = embedded ? 0 : (settings.databaseStartupRetrySeconds ?? 30);
   const dataSource = new DataSource(buildDataSourceOptions(connection));
-  // On a server, migrations may wait for another instance's lock and run long: they get a
-  // connection without a statement timeout. (The embedded one has no timeouts, and serves
-  // one connection at a time.)
-  const migrations = embedded
-    ? dataSource
-    : new DataSource(buildDataSourceOptions({ ...connection, poolSize: 1, statementTimeoutMs: 0 }));
   try {
-    if (migrate) {
-      await connectWithRetry(migrations, url, retrySeconds);
-      await runMigrationsUnderLock(migrations);
-      if (migrations !== dataSource) await migrations.destroy();
-    }
-    if (!dataSource.isInitialized) await connectWithRetry(dataSource, url, migrate ? 0 : retrySeconds);
+    await connectWithRetry(dataSource, url, retrySeconds);
+    if (migrate) await runMigrationsUnderLock(dataSource);
     joinRequestTransactions(dataSource);
     if (settings.onQuery) instrumentQueries(dataSource, settings.onQuery);
   } catch (error) {
-    if (migrations.isInitialized) await migrations.destroy();
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
     throw error;
