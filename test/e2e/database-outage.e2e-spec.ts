@@ -52,7 +52,7 @@ describeWithPostgres('When the database is away', () => {
     feed: request(app.getHttpServer()).get(`/calendar/cal_${'a'.repeat(43)}.ics`),
   });
 
-  async function expectUnavailable(response: request.Response): Promise<void> {
+  function expectUnavailable(response: request.Response): void {
     expect({ status: response.status, type: response.body.type }).toEqual({
       status: 503,
       type: 'https://quorum.dev/problems/database-unavailable',
@@ -75,7 +75,7 @@ describeWithPostgres('When the database is away', () => {
     postgres.stop();
     try {
       const { list, create, feed } = api();
-      for (const response of [await list, await create, await feed]) await expectUnavailable(response);
+      for (const response of [await list, await create, await feed]) expectUnavailable(response);
     } finally {
       postgres.start();
     }
@@ -88,7 +88,7 @@ describeWithPostgres('When the database is away', () => {
     postgres.freeze(true);
     try {
       const { list, create } = api();
-      for (const response of [await list, await create]) await expectUnavailable(response);
+      for (const response of [await list, await create]) expectUnavailable(response);
     } finally {
       postgres.freeze(false);
     }
