@@ -1,6 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor.js';
+import {
+  IDEMPOTENCY_CRASH_POINT,
+  IdempotencyInterceptor,
+} from './common/idempotency/idempotency.interceptor.js';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
@@ -21,6 +24,8 @@ import { SeriesModule } from './series/series.module.js';
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
   onQuery?: (sql: string) => void;
+  /** Tests only: runs between an idempotent POST's writes and its stored answer. */
+  idempotencyCrashPoint?: () => Promise<void> | void;
 }
 
 @Module({})
@@ -55,6 +60,9 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        ...(options.idempotencyCrashPoint
+          ? [{ provide: IDEMPOTENCY_CRASH_POINT, useValue: options.idempotencyCrashPoint }]
+          : []),
         ProblemDetailsFilter,
         TokenCache,
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },

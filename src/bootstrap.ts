@@ -42,8 +42,9 @@ export async function createApp(
       ? docsHelmet(request, response, next)
       : strictHelmet(request, response, next),
   );
-  let routes: RouteMethods | undefined;
-  app.use(refuseUnknownMethods(() => routes));
+  // The documented routes are known once the OpenAPI document is built, below.
+  const documented: { routes?: RouteMethods } = {};
+  app.use(refuseUnknownMethods(() => documented.routes));
   app.use(refuseNonJsonBodies);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   app.use(refuseUnsafeInput);
@@ -55,7 +56,7 @@ export async function createApp(
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  routes = new RouteMethods(setUpOpenApi(app).paths);
+  documented.routes = new RouteMethods(setUpOpenApi(app).paths);
   await app.init();
   app.use(unknownRoute);
   return app;

@@ -11,6 +11,9 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://localhost:3000',
       logLevel: 'info',
       databasePoolSize: 10,
+      databaseAcquireTimeoutMs: 3000,
+      databaseStatementTimeoutMs: 4000,
+      databaseStartupRetrySeconds: 30,
       queryCountHeader: false,
     });
   });
@@ -21,6 +24,9 @@ describe('loadConfig', () => {
         PORT: '8080',
         DATABASE_URL: 'postgres://quorum:secret@db:5432/quorum',
         DATABASE_POOL_SIZE: '20',
+        DATABASE_ACQUIRE_TIMEOUT_MS: '1500',
+        DATABASE_STATEMENT_TIMEOUT_MS: '10000',
+        DATABASE_STARTUP_RETRY_SECONDS: '0',
         QUORUM_DATA_DIR: 'memory',
         ADMIN_TOKEN: 'a-long-enough-admin-token',
         PUBLIC_BASE_URL: 'https://quorum.example.org/',
@@ -31,6 +37,9 @@ describe('loadConfig', () => {
       port: 8080,
       databaseUrl: 'postgres://quorum:secret@db:5432/quorum',
       databasePoolSize: 20,
+      databaseAcquireTimeoutMs: 1500,
+      databaseStatementTimeoutMs: 10000,
+      databaseStartupRetrySeconds: 0,
       dataDir: 'memory',
       adminToken: 'a-long-enough-admin-token',
       publicBaseUrl: 'https://quorum.example.org',
@@ -49,6 +58,7 @@ describe('loadConfig', () => {
         PUBLIC_BASE_URL: 'quorum.example.org',
         LOG_LEVEL: 'loud',
         DATABASE_POOL_SIZE: '0',
+        DATABASE_STATEMENT_TIMEOUT_MS: 'soon',
       });
     } catch (caught) {
       error = caught;
@@ -58,6 +68,7 @@ describe('loadConfig', () => {
       'PORT must be an integer from 0 to 65535 (got "eighty")',
       'DATABASE_URL must be a postgres:// or postgresql:// URL with a host',
       'DATABASE_POOL_SIZE must be an integer from 1 to 200 (got "0")',
+      'DATABASE_STATEMENT_TIMEOUT_MS must be an integer from 100 to 3600000 (got "soon")',
       'ADMIN_TOKEN must be at least 16 characters long',
       'PUBLIC_BASE_URL must be an http:// or https:// URL (got "quorum.example.org")',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',

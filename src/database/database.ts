@@ -3,7 +3,10 @@ import type { AppConfig } from '../config/app-config.js';
 import { buildDataSourceOptions } from './data-source-options.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { runMigrationsUnderLock } from './migrate.js';
+import { joinRequestTransactions } from './request-transaction.js';
 import { connectWithRetry } from './startup-retry.js';
+
+const EMBEDDED_ACQUIRE_TIMEOUT_MS = 10_000;
 
 export interface Database {
   dataSource: DataSource;
@@ -37,28 +40,24 @@ export async function openDatabase(settings: DatabaseSettings, migrate = true): 
   }
   // PGlite serves one connection at a time; a larger pool would only queue behind it.
   const poolSize = embedded ? 1 : settings.databasePoolSize;
-  const connection = {
-    url,
-    poolSize,
-    acquireTimeoutMs: settings.databaseAcquireTimeoutMs,
-    statementTimeoutMs: settings.databaseStatementTimeoutMs,
-  };
+  // The embedded database lives in this process: it cannot be away or frozen, only busy, so
+  // the timeouts that turn an absent server into a quick 503 apply to a server only.
+  const connection = embedded
+    ? { url, poolSize, acquireTimeoutMs: EMBEDDED_ACQUIRE_TIMEOUT_MS, statementTimeoutMs: 0 }
+    : {
+        url,
+        poolSize,
+        acquireTimeoutMs: settings.databaseAcquireTimeoutMs,
+        statementTimeoutMs: settings.databaseStatementTimeoutMs,
+      };
   const retrySeconds = embedded ? 0 : (settings.databaseStartupRetrySeconds ?? 30);
-  // Migrations may wait for another instance's lock and run long: no statement timeout for them.
-  const migrations = new DataSource(
-    buildDataSourceOptions({ ...connection, poolSize: 1, statementTimeoutMs: 0 }),
-  );
   const dataSource = new DataSource(buildDataSourceOptions(connection));
   try {
-    if (migrate) {
-      await connectWithRetry(migrations, url, retrySeconds);
-      await runMigrationsUnderLock(migrations);
-      await migrations.destroy();
-    }
-    await connectWithRetry(dataSource, url, migrate ? 0 : retrySeconds);
+    await connectWithRetry(dataSource, url, retrySeconds);
+    if (migrate) await runMigrationsUnderLock(dataSource);
+    joinRequestTransactions(dataSource);
     if (settings.onQuery) instrumentQueries(dataSource, settings.onQuery);
   } catch (error) {
-    if (migrations.isInitialized) await migrations.destroy();
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
     throw error;

@@ -1,4 +1,4 @@
-import { DataSource, MigrationExecutor } from 'typeorm';
+import { DataSource, MigrationExecutor, type QueryRunner } from 'typeorm';
 
 /** Any fixed number works; it only has to be the same for every instance of Quorum. */
 const MIGRATION_LOCK_KEY = 7_420_101_733;
@@ -12,6 +12,7 @@ const MIGRATION_LOCK_KEY = 7_420_101_733;
 export async function runMigrationsUnderLock(dataSource: DataSource): Promise<string[]> {
   const queryRunner = dataSource.createQueryRunner('master');
   await queryRunner.connect();
+  const restoreTimeouts = await liftTimeouts(queryRunner);
   try {
     await queryRunner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
@@ -23,6 +24,27 @@ export async function runMigrationsUnderLock(dataSource: DataSource): Promise<st
       await queryRunner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
   } finally {
+    await restoreTimeouts();
     await queryRunner.release();
   }
+}
+
+interface PgConnection {
+  connectionParameters?: { query_timeout?: number };
+}
+
+/**
+ * Migrations may wait for another instance's lock and run long, so their connection has no
+ * statement timeout (server side) nor query timeout (client side) until they are done.
+ */
+async function liftTimeouts(queryRunner: QueryRunner): Promise<() => Promise<void>> {
+  const parameters = (queryRunner as QueryRunner & { databaseConnection?: PgConnection }).databaseConnection
+    ?.connectionParameters;
+  const clientTimeout = parameters?.query_timeout;
+  if (parameters) parameters.query_timeout = undefined;
+  await queryRunner.query('SET statement_timeout = 0');
+  return async () => {
+    await queryRunner.query('RESET statement_timeout');
+    if (parameters) parameters.query_timeout = clientTimeout;
+  };
 }

@@ -22,11 +22,11 @@ describe('Bad input', () => {
     return Promise.all(TABLES.map((table) => t.count(table)));
   }
 
-  async function expectProblem(
+  function expectProblem(
     response: { status: number; headers: Record<string, string>; body: { errors?: unknown[] } },
     status: number,
     path?: string,
-  ): Promise<void> {
+  ): void {
     expect({ status: response.status, body: response.body }).toMatchObject({ status });
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     if (path) expect(response.body.errors).toContainEqual(expect.objectContaining({ path }));
@@ -44,12 +44,12 @@ describe('Bad input', () => {
       .post('/api/v1/committees')
       .set('Content-Type', 'application/json')
       .send(`{"slug":"deep","name":${JSON.stringify(nested(2000))},"defaultTimeZone":"UTC"}`);
-    await expectProblem(inField, 422, 'name');
+    expectProblem(inField, 422, 'name');
     const whole = await t.admin
       .patch(`/api/v1/sessions/${sessionId}`)
       .set('Content-Type', 'application/json')
       .send(JSON.stringify(nested(2000)));
-    await expectProblem(whole, 422, 'body');
+    expectProblem(whole, 422, 'body');
     expect(whole.body.errors[0].message).toBe('is nested deeper than 32 levels');
     expect(await counts()).toEqual(before);
   });
@@ -62,14 +62,14 @@ describe('Bad input', () => {
     const response = await t.admin
       .post('/api/v1/committees')
       .send({ slug: 'nul-name', name, defaultTimeZone: 'Asia/Tehran' });
-    await expectProblem(response, 422, path);
+    expectProblem(response, 422, path);
     expect(response.body.errors).toEqual([{ path, message: 'must not contain NUL characters' }]);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses NUL in a query value, naming the parameter', async () => {
     const response = await t.admin.get(`/api/v1/committees/${committeeId}/participants?q=%00`);
-    await expectProblem(response, 422, 'q');
+    expectProblem(response, 422, 'q');
   });
 
   it('refuses a lone surrogate in an e-mail address and in a text, naming the field', async () => {
@@ -78,13 +78,13 @@ describe('Bad input', () => {
       .post(`/api/v1/committees/${committeeId}/participants`)
       .set('Content-Type', 'application/json')
       .send(`{"fullName":"Delegate","email":"a\\ud800b@example.org","partyId":"${partyId}"}`);
-    await expectProblem(email, 422, 'email');
+    expectProblem(email, 422, 'email');
     expect(email.body.errors[0].message).toMatch(/well-formed Unicode/);
     const title = await t.admin
       .patch(`/api/v1/sessions/${sessionId}`)
       .set('Content-Type', 'application/json')
       .send('{"title":{"ru":"x\\udc00"}}');
-    await expectProblem(title, 422, 'title.ru');
+    expectProblem(title, 422, 'title.ru');
     expect(await counts()).toEqual(before);
   });
 
@@ -102,7 +102,7 @@ describe('Bad input', () => {
         .post('/api/v1/committees')
         .set('Content-Type', 'application/json')
         .send(`{"slug":"proto-key","name":"P","defaultTimeZone":"UTC","${key}":{"admin":true}}`);
-      await expectProblem(response, 422, key);
+      expectProblem(response, 422, key);
       expect(response.body.errors).toEqual([{ path: key, message: 'is not a known field' }]);
       expect(await counts()).toEqual(before);
     },
@@ -113,14 +113,14 @@ describe('Bad input', () => {
     const party = await t.admin
       .post(`/api/v1/committees/${committeeId}/parties`)
       .send({ code: 'KZ', name: 'Kazakhstan', timeZone: 'Asia/Almaty', workingHours: [] });
-    await expectProblem(party, 422, 'workingHours');
+    expectProblem(party, 422, 'workingHours');
     expect(party.body.errors).toEqual([{ path: 'workingHours', message: 'must be an object' }]);
     const session = await t.admin.patch(`/api/v1/sessions/${sessionId}`).send({ onlineMeeting: [] });
-    await expectProblem(session, 422, 'onlineMeeting');
+    expectProblem(session, 422, 'onlineMeeting');
     const agenda = await t.admin
       .post(`/api/v1/sessions/${sessionId}/agenda-items`)
       .send({ title: 'Opening', kind: 'opening', durationMinutes: 10, links: [[]] });
-    await expectProblem(agenda, 422, 'links');
+    expectProblem(agenda, 422, 'links');
     expect(await counts()).toEqual(before);
   });
 
@@ -137,10 +137,10 @@ describe('Bad input', () => {
       .patch(`/api/v1/committees/${committeeId}`)
       .set('Content-Type', type)
       .send(body);
-    await expectProblem(patch, 415, 'Content-Type');
+    expectProblem(patch, 415, 'Content-Type');
     expect(patch.body.detail).toMatch(/application\/json/);
     const post = await t.admin.post('/api/v1/committees').set('Content-Type', type).send(body);
-    await expectProblem(post, 415);
+    expectProblem(post, 415);
     expect(await counts()).toEqual(before);
   });
 
@@ -148,7 +148,7 @@ describe('Bad input', () => {
     const session = await t.admin
       .post('/api/v1/sessions')
       .send({ committeeId, title: 'T', kind: 'plenary', format: 'online', timeZone: 'UTC' });
-    await expectProblem(session, 422);
+    expectProblem(session, 422);
     expect(session.body.errors).toEqual([{ path: 'start', message: 'is required' }]);
     const cancel = await t.admin.post(`/api/v1/sessions/${sessionId}/cancel`);
     expect(cancel.body.errors).toEqual([{ path: 'reason', message: 'is required' }]);
@@ -156,7 +156,7 @@ describe('Bad input', () => {
 
   it('names the wrong type before any range', async () => {
     const response = await t.admin.patch(`/api/v1/sessions/${sessionId}`).send({ durationMinutes: '90' });
-    await expectProblem(response, 422);
+    expectProblem(response, 422);
     expect(response.body.errors).toEqual([
       { path: 'durationMinutes', message: 'must be a whole number of minutes' },
     ]);
@@ -190,7 +190,7 @@ describe('Bad input', () => {
     'answers a list of %s under an unknown committee with 404',
     async (list) => {
       const response = await t.admin.get(`/api/v1/committees/00000000-0000-4000-8000-000000000000/${list}`);
-      await expectProblem(response, 404);
+      expectProblem(response, 404);
       expect(response.body.detail).toBe('Committee was not found');
       await t.admin.get(`/api/v1/committees/${committeeId}/${list}`).expect(200);
     },
@@ -208,29 +208,29 @@ describe('Bad input', () => {
       durationMinutes: 60,
       rrule: 'FREQ=MONTHLY;COUNT=3',
     });
-    await expectProblem(response, 422, 'startDate');
+    expectProblem(response, 422, 'startDate');
     expect(response.body.errors.map((error: { path: string }) => error.path)).toEqual(['startDate']);
   });
 
   it('refuses a session list whose from is later than its to', async () => {
     const response = await t.admin.get('/api/v1/sessions?from=2027-01-02&to=2027-01-01');
-    await expectProblem(response, 422, 'from');
+    expectProblem(response, 422, 'from');
   });
 
   it.each(['/', '//api/v1//sessions', '/api/v1/no-such-thing', '/no/such/page'])(
     'answers the unknown route %s with problem+json 404',
     async (path) => {
       const response = await t.admin.get(path);
-      await expectProblem(response, 404);
+      expectProblem(response, 404);
     },
   );
 
   it('answers a known path with a wrong method with 405 and Allow', async () => {
     const response = await t.admin.delete('/api/v1/sessions');
-    await expectProblem(response, 405);
+    expectProblem(response, 405);
     expect(response.headers.allow).toBe('GET, HEAD, POST');
     const item = await t.admin.put(`/api/v1/sessions/${sessionId}`).send({});
-    await expectProblem(item, 405);
+    expectProblem(item, 405);
     expect(item.headers.allow).toBe('DELETE, GET, HEAD, PATCH');
   });
 });

@@ -71,7 +71,13 @@ describe('Database', () => {
       cleanup = () => embedded!.stop();
     }
     try {
-      const settings = { databaseUrl: url, dataDir: 'memory', databasePoolSize: 2 };
+      // On PGlite the two runs share one connection, so one waits for the other's whole run.
+      const settings = {
+        databaseUrl: url,
+        dataDir: 'memory',
+        databasePoolSize: 2,
+        databaseAcquireTimeoutMs: 120_000,
+      };
       let databases;
       if (server) {
         databases = await Promise.all([openDatabase(settings), openDatabase(settings)]);

@@ -15,6 +15,7 @@ export interface ProblemDetails {
 }
 
 const PROBLEM_BASE = 'https://quorum.dev/problems/';
+const SERVICE_UNAVAILABLE: number = HttpStatus.SERVICE_UNAVAILABLE;
 
 /** Every error leaves as RFC 9457 problem+json; nothing internal (stack, SQL) reaches the client. */
 @Catch()
@@ -26,7 +27,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const problem = this.toProblem(exception, request);
-    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) {
+    if (problem.status === SERVICE_UNAVAILABLE) {
       this.logger.warn(
         `Database unavailable for ${request.method} ${request.originalUrl}: ${String(exception)}`,
       );
@@ -36,7 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'Unexpected error',
       );
     }
-    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE && !response.headersSent) {
+    if (problem.status === SERVICE_UNAVAILABLE && !response.headersSent) {
       response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     }
     sendProblem(request, response, problem);

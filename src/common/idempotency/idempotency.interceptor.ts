@@ -2,8 +2,10 @@ import {
   CallHandler,
   ExecutionContext,
   HttpStatus,
+  Inject,
   Injectable,
   NestInterceptor,
+  Optional,
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -13,15 +15,21 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { principalKey } from '../auth/principal.js';
+import { inRequestTransaction } from '../../database/request-transaction.js';
 import { ConflictError, DomainError, invalid } from '../errors/problem.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const KEY_LIFETIME = '24 hours';
-const ABANDONED_AFTER = '5 minutes';
 /** About one idempotent POST in a hundred also clears out expired keys. */
 const PURGE_SHARE = 0.01;
 
 const SECRET_ONCE = 'quorum:secret-shown-once';
+
+/**
+ * Tests only: called after the handler's writes and before the key's answer is written, to
+ * show that a process dying there leaves nothing behind.
+ */
+export const IDEMPOTENCY_CRASH_POINT = Symbol('IDEMPOTENCY_CRASH_POINT');
 
 /**
  * The answer holds a secret shown once (a token). Its body is never stored for replay: a
@@ -38,13 +46,14 @@ interface StoredAnswer {
 /**
  * `Idempotency-Key` on POST: the first answer is kept in the database (so the promise holds
  * across instances); a repeat with the same key and body gets that answer again, a repeat
- * with another body a 422, and a repeat while the first is still running a 409.
+ * with another body a 422; a repeat while the first is still running waits for its answer.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reflector: Reflector,
+    @Optional() @Inject(IDEMPOTENCY_CRASH_POINT) private readonly crashPoint?: () => Promise<void> | void,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -67,37 +76,32 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const requestHash = createHash('sha256')
       .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    // A key is kept for a day; a first request that died before storing its answer frees
-    // the key after five minutes.
-    const claimed = await this.dataSource.query<unknown[]>(
-      `INSERT INTO idempotency_keys (principal, key, request_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (principal, key) DO UPDATE
-          SET request_hash = EXCLUDED.request_hash, status_code = NULL, response_body = NULL, created_at = now()
-        WHERE idempotency_keys.created_at < now() - interval '${KEY_LIFETIME}'
-           OR (idempotency_keys.status_code IS NULL AND idempotency_keys.created_at < now() - interval '${ABANDONED_AFTER}')
-       RETURNING key`,
-      [principal, key, requestHash],
-    );
-    if (Math.random() < PURGE_SHARE) void this.purgeExpired();
-    if (claimed.length === 0) return this.replay(principal, key, requestHash, response, secret);
-    try {
+    // The key, the handler's writes and the answer are one transaction: a request that fails
+    // (or a process that dies) before the commit leaves neither the key nor what it guards.
+    const outcome = await inRequestTransaction(this.dataSource, async (manager) => {
+      const claimed = await manager.query<unknown[]>(
+        `INSERT INTO idempotency_keys (principal, key, request_hash) VALUES ($1, $2, $3)
+         ON CONFLICT (principal, key) DO UPDATE
+            SET request_hash = EXCLUDED.request_hash, status_code = NULL, response_body = NULL, created_at = now()
+          WHERE idempotency_keys.created_at < now() - interval '${KEY_LIFETIME}'
+         RETURNING key`,
+        [principal, key, requestHash],
+      );
+      if (claimed.length === 0) return { replay: true as const };
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const status = response.statusCode || HttpStatus.CREATED;
       // Only the new resource's id is kept for an answer with a secret: never the secret.
       const stored = secret ? { id: (body as { id?: unknown } | undefined)?.id ?? null } : body;
-      await this.dataSource.query(
+      await this.crashPoint?.();
+      await manager.query(
         'UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE principal = $1 AND key = $2',
         [principal, key, status, JSON.stringify(stored ?? null)],
       );
-      return body;
-    } catch (error) {
-      // A refused request changed nothing, so the key is free for a corrected retry.
-      await this.dataSource.query('DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2', [
-        principal,
-        key,
-      ]);
-      throw error;
-    }
+      return { replay: false as const, body };
+    });
+    if (Math.random() < PURGE_SHARE) void this.purgeExpired();
+    if (outcome.replay) return this.replay(principal, key, requestHash, response, secret);
+    return outcome.body;
   }
 
   private async purgeExpired(): Promise<void> {
