@@ -65,9 +65,9 @@ export function sessionToEvent(session: Session, agenda: FeedAgendaItem[], conte
 function describe(session: Session, agenda: FeedAgendaItem[], context: EventContext): string {
   const words = feedWords(context.locale);
   const parts: string[] = [];
-  if (session.status === 'cancelled' && session.cancellationReason) {
-    parts.push(`${words.cancelled}. ${words.reason}: ${session.cancellationReason}`);
-  }
+  const reason =
+    session.status === 'cancelled' ? resolveText(session.cancellationReason, context.locale) : null;
+  if (reason) parts.push(`${words.cancelled}. ${words.reason}: ${reason}`);
   const description = resolveText(session.description, context.locale);
   if (description) parts.push(description);
   if (agenda.length > 0) {

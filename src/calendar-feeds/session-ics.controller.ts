@@ -43,10 +43,9 @@ export class SessionIcsController {
            FROM parties WHERE committee_id = $1 ORDER BY created_at, id`,
         [session.committeeId, principal.participantId],
       ),
-      this.dataSource.query<Array<{ default_locale: string; reader_locale: string | null }>>(
-        `SELECT default_locale, (SELECT locale FROM participants WHERE id = $2) AS reader_locale
-           FROM committees WHERE id = $1`,
-        [session.committeeId, principal.participantId],
+      this.dataSource.query<Array<{ default_locale: string }>>(
+        'SELECT default_locale FROM committees WHERE id = $1',
+        [session.committeeId],
       ),
     ]);
     const agenda = await this.dataSource.query<FeedAgendaItem[]>(
@@ -63,8 +62,8 @@ export class SessionIcsController {
           )
         : [],
     ]);
-    // A delegate reads in its own language unless it asks for another (DESIGN, Access).
-    const locale = lang ?? committee[0].reader_locale ?? committee[0].default_locale;
+    // A delegate's own locale when it asks for none (RequestLanguage), else the committee's.
+    const locale = lang ?? committee[0].default_locale;
     const context = {
       locale,
       zones: readerZonesFirst(parties, locale, parties.find((party) => party.readsIt)?.partyId ?? null),

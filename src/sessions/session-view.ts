@@ -1,4 +1,4 @@
-import { resolveText } from '../common/i18n/localized-text.js';
+import { resolvedLanguage, resolveText } from '../common/i18n/localized-text.js';
 import { displayTimes, localIso, persianDate, utcIso } from '../common/time/zoned-time.js';
 import type { DisplayTimeDto, SessionDto } from './dto/session-output.dto.js';
 import type { Session } from './session.entity.js';
@@ -53,10 +53,11 @@ export function toSessionDto(session: Session, options: ReadingOptions): Session
     ...(options.lang
       ? {
           resolved: {
-            lang: options.lang,
+            lang: resolvedLanguage(options.lang, session.title),
             title: resolveText(session.title, options.lang),
             description: resolveText(session.description, options.lang),
             location: resolveText(session.location, options.lang),
+            cancellationReason: resolveText(session.cancellationReason, options.lang),
           },
         }
       : {}),

@@ -62,7 +62,7 @@ export class Session {
   @Column({ name: 'capacity', type: 'integer', nullable: true }) capacity: number | null;
   @Column({ name: 'sequence', type: 'integer', default: 0 }) sequence: number;
   @Column({ name: 'version', type: 'integer', default: 1 }) version: number;
-  @TextColumn('cancellation_reason', true) cancellationReason: string | null;
+  @LocalizedColumn('cancellation_reason', true) cancellationReason: LocalizedText | null;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }

@@ -6,7 +6,7 @@ import { assertCanManageCommittee, canManageCommittee } from '../common/auth/acc
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
 import { assertIfMatch } from '../common/http/etag.js';
-import { toLocalizedText } from '../common/i18n/localized-text.js';
+import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
 import { localIso, resolveSessionTimes } from '../common/time/zoned-time.js';
 import type { ClashDto } from './dto/session-output.dto.js';
@@ -176,8 +176,13 @@ export class SessionsService {
     });
   }
 
-  async cancel(principal: Principal, id: string, reason: string, ifMatch?: string): Promise<Session> {
-    return this.changeStatus(principal, id, ifMatch, (session) => {
+  async cancel(
+    principal: Principal,
+    id: string,
+    reason: string | LocalizedText,
+    ifMatch?: string,
+  ): Promise<Session> {
+    return this.changeStatus(principal, id, ifMatch, async (session, manager) => {
       if (session.status === 'cancelled') {
         throw new ConflictError('already-cancelled', 'The session is already cancelled');
       }
@@ -188,7 +193,11 @@ export class SessionsService {
           'A draft was never published, so it is deleted (DELETE /api/v1/sessions/:id), not cancelled',
         );
       }
-      applySessionChanges(session, { status: 'cancelled', cancellationReason: reason });
+      const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
+      applySessionChanges(session, {
+        status: 'cancelled',
+        cancellationReason: toLocalizedText(reason, committee.defaultLocale),
+      });
     });
   }
 
@@ -228,12 +237,12 @@ export class SessionsService {
     principal: Principal,
     id: string,
     ifMatch: string | undefined,
-    change: (session: Session) => void,
+    change: (session: Session, manager: EntityManager) => void | Promise<void>,
   ): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockForWrite(manager, principal, id);
       assertIfMatch(ifMatch, session.version);
-      change(session);
+      await change(session, manager);
       const saved = await manager.save(session);
       // An occurrence's status shows in its series' own VEVENT too (an EXDATE comes or goes),
       // so the series' SEQUENCE goes up with it.

@@ -159,7 +159,10 @@ describe('Calendar feeds', () => {
     expect(after.lastModified > before.lastModified).toBe(true);
     expect(after.start).toBe(jsIso(moved.body.startsAt));
 
-    await t.admin.post(`/api/v1/sessions/${session.id}/cancel`).send({ reason: 'Visa delays' }).expect(200);
+    await t.admin
+      .post(`/api/v1/sessions/${session.id}/cancel`)
+      .send({ reason: { en: 'Visa delays', fa: 'تأخیر در صدور روادید' } })
+      .expect(200);
     const cancelled = parseCalendar((await fetchFeed(feed.token).expect(200)).text).events[0];
     expect(cancelled).toMatchObject({
       uid: session.id,
@@ -167,7 +170,9 @@ describe('Calendar feeds', () => {
       summary: 'لغو شد: گمرک',
       sequence: after.sequence + 1,
     });
-    expect(cancelled.description).toContain('Visa delays');
+    // The reason in the feed's language, not the organizer's.
+    expect(cancelled.description).toContain('لغو شد. دلیل: تأخیر در صدور روادید');
+    expect(cancelled.description).not.toContain('Visa delays');
   });
 
   it('answers 304 to If-None-Match, and an unchanged feed is byte-identical', async () => {

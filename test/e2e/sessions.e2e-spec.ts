@@ -213,9 +213,10 @@ describe('Sessions', () => {
       .post(`/api/v1/sessions/${session.id}/cancel`)
       .send({ reason: 'Postponed to January' })
       .expect(200);
+    // A plain string is stored under the committee's default locale, as other localized text.
     expect(cancelled.body).toMatchObject({
       status: 'cancelled',
-      cancellationReason: 'Postponed to January',
+      cancellationReason: { en: 'Postponed to January' },
       sequence: 6,
     });
     await t.admin.post(`/api/v1/sessions/${session.id}/cancel`).send({ reason: 'again' }).expect(409);

@@ -103,7 +103,7 @@ export function expandWithNodeIcal(text: string, from: Date, to: Date): Expanded
         uid: component.uid,
         start: instance.start.toISOString(),
         end: instance.end.toISOString(),
-        summary: String(instance.summary),
+        summary: typeof instance.summary === 'string' ? instance.summary : (instance.summary?.val ?? ''),
       });
     }
   }

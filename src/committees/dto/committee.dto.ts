@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
+import { resolvedLanguage, resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { LOCALE, LOCALE_MESSAGE, SLUG, SLUG_MESSAGE } from '../../common/validation/patterns.js';
@@ -77,7 +77,7 @@ export function toCommitteeDto(committee: Committee, lang?: string): CommitteeDt
     ...(lang
       ? {
           resolved: {
-            lang,
+            lang: resolvedLanguage(lang, committee.name),
             name: resolveText(committee.name, lang),
             description: resolveText(committee.description, lang),
           },

@@ -10,6 +10,8 @@ export interface Principal {
   /** For a delegate: its participant and that participant's committee. */
   participantId: string | null;
   participantCommitteeId: string | null;
+  /** For a delegate: its participant's locale, the language its reads default to. */
+  locale?: string | null;
 }
 
 /** A stable key for per-caller records such as idempotency keys. */

@@ -4,7 +4,7 @@ const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /**
  * The language the caller asked for: `?lang=`, else the first tag of Accept-Language
- * (highest q). Undefined when neither is given: reads then carry no resolved strings.
+ * (highest q). Undefined when neither is given.
  */
 export function requestedLanguage(query: unknown, acceptLanguage: unknown): string | undefined {
   const lang = (query as { lang?: unknown } | undefined)?.lang;
@@ -22,7 +22,16 @@ export function requestedLanguage(query: unknown, acceptLanguage: unknown): stri
   return ranked[0]?.tag.toLowerCase();
 }
 
+/** The asked language, else the caller's own (a delegate's locale, DESIGN "Access"). */
 export const RequestLanguage = createParamDecorator((_data: unknown, context: ExecutionContext) => {
-  const request = context.switchToHttp().getRequest<{ query: unknown; headers: Record<string, unknown> }>();
-  return requestedLanguage(request.query, request.headers['accept-language']);
+  const request = context.switchToHttp().getRequest<{
+    query: unknown;
+    headers: Record<string, unknown>;
+    principal?: { locale?: string | null };
+  }>();
+  return (
+    requestedLanguage(request.query, request.headers['accept-language']) ??
+    request.principal?.locale ??
+    undefined
+  );
 });

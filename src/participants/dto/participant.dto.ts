@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
+import { resolvedLanguage, resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { PagedLangQuery } from '../../common/i18n/lang-query.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
@@ -111,7 +111,7 @@ export function toParticipantDto(participant: Participant, lang?: string): Parti
     ...(lang
       ? {
           resolved: {
-            lang,
+            lang: resolvedLanguage(lang, participant.fullName),
             fullName: resolveText(participant.fullName, lang),
             organization: resolveText(participant.organization, lang),
             position: resolveText(participant.position, lang),

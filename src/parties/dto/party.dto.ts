@@ -11,7 +11,7 @@ import {
   Max,
   Min,
 } from 'class-validator';
-import { resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
+import { resolvedLanguage, resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { HH_MM, LOCAL_DATE, LOCALE, LOCALE_MESSAGE } from '../../common/validation/patterns.js';
@@ -133,6 +133,8 @@ export function toPartyDto(party: Party, lang?: string): PartyDto {
     holidayCountry: party.holidayCountry,
     extraNonWorkingDays: party.extraNonWorkingDays,
     extraWorkingDays: party.extraWorkingDays,
-    ...(lang ? { resolved: { lang, name: resolveText(party.name, lang) } } : {}),
+    ...(lang
+      ? { resolved: { lang: resolvedLanguage(lang, party.name), name: resolveText(party.name, lang) } }
+      : {}),
   };
 }

@@ -9,7 +9,6 @@ import {
   IsUrl,
   IsUUID,
   Max,
-  Matches,
   MaxLength,
   Min,
 } from 'class-validator';
@@ -134,11 +133,15 @@ export class UpdateSessionDto extends PartialType(OmitType(CreateSessionDto, ['c
 }) {}
 
 export class CancelSessionDto {
-  @ApiProperty({ example: 'Postponed at the request of the Russian side', maxLength: 2000 })
-  @IsString()
-  @Matches(/\S/, { message: 'reason must say why the session is cancelled' })
-  @MaxLength(2000)
-  reason: string;
+  /** Why, in the readers' languages; a plain string is stored under the committee's default locale. */
+  @IsLocalizedText({
+    maxLength: 2000,
+    example: {
+      en: 'Postponed at the request of the Russian side',
+      ru: 'Перенесено по просьбе российской стороны',
+    },
+  })
+  reason: string | LocalizedText;
 }
 
 export class WriteOptionsQuery {

@@ -53,13 +53,26 @@ export class SessionDto {
   @ApiProperty({ example: 0, description: 'Goes up with each change calendar apps must notice' })
   sequence: number;
   @ApiProperty({ example: 1, description: 'Goes up with each change; the ETag' }) version: number;
-  @ApiProperty({ nullable: true, type: String, example: null }) cancellationReason: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    example: null,
+    description: 'Why it was cancelled, by language',
+  })
+  cancellationReason: LocalizedText | null;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
   @ApiPropertyOptional({
     example: { lang: 'ru', title: 'Рабочая группа', description: null, location: null },
   })
-  resolved?: { lang: string; title: string | null; description: string | null; location: string | null };
+  resolved?: {
+    lang: string;
+    title: string | null;
+    description: string | null;
+    location: string | null;
+    cancellationReason: string | null;
+  };
   @ApiPropertyOptional({ type: [ClashDto], description: 'Clashes saved anyway with allowConflicts=true' })
   warnings?: ClashDto[];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
+import { resolvedLanguage, resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { SLUG, SLUG_MESSAGE } from '../../common/validation/patterns.js';
 import { MEMBER_ROLES, type MemberRole, type WorkingGroupMember } from '../working-group-member.entity.js';
@@ -94,7 +94,7 @@ export function toWorkingGroupDto(group: WorkingGroup, lang?: string): WorkingGr
     ...(lang
       ? {
           resolved: {
-            lang,
+            lang: resolvedLanguage(lang, group.name),
             name: resolveText(group.name, lang),
             description: resolveText(group.description, lang),
           },
