@@ -67,7 +67,12 @@ function setUpOpenApi(app: NestExpressApplication): void {
           'Errors are application/problem+json (RFC 9457).',
       )
       .setVersion('1')
-      .addBearerAuth()
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque (qrm_…)',
+        description: 'An API token (qrm_…) from POST /api-tokens, or ADMIN_TOKEN',
+      })
       .build(),
   );
   SwaggerModule.setup('docs', app, addMissingExamples(document), { jsonDocumentUrl: 'docs/openapi.json' });

@@ -8,7 +8,9 @@ describe('startBanner', () => {
     expect(banner).toContain('http://localhost:31300/api/v1');
     expect(banner).toContain('http://localhost:31300/docs');
     expect(banner).toContain('qrm_abc');
-    expect(banner).toContain("curl -H 'Authorization: Bearer qrm_abc' http://localhost:31300/api/v1/committees");
+    expect(banner).toContain(
+      "curl -H 'Authorization: Bearer qrm_abc' http://localhost:31300/api/v1/committees",
+    );
     expect(banner.split('\n').length).toBeLessThanOrEqual(12);
   });
 

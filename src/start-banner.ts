@@ -19,7 +19,10 @@ export function startBanner(facts: StartFacts): string {
     `  Documentation  ${url}/docs  (OpenAPI: ${url}/docs/openapi.json)`,
   ];
   if (facts.newAdminToken) {
-    lines.push(`  Admin token    ${facts.newAdminToken}`, '                 created now and shown only once: keep it');
+    lines.push(
+      `  Admin token    ${facts.newAdminToken}`,
+      '                 created now and shown only once: keep it',
+    );
   } else if (facts.adminTokenFromEnvironment) {
     lines.push('  Admin token    the ADMIN_TOKEN from the environment');
   } else {

@@ -5,7 +5,9 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { Roles } from '../common/auth/decorators.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { PageQuery } from '../common/pagination/pagination.js';
@@ -31,6 +33,12 @@ export class ApiTokensController {
     type: CreatedApiTokenDto,
     description: 'The token is in this answer and nowhere else',
   })
+  @ApiOperation({
+    summary: 'Create an API token (shown once)',
+    description:
+      'Admins create any token. Organizers create delegate tokens for participants of their committees and organizer tokens for committees they manage themselves; never admin tokens (403).',
+  })
+  @ApiProblems(401, 403, 413, 415, 422, 404)
   async create(@Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
     const { token, secret } = await this.apiTokens.create(body);
     return { ...toApiTokenDto(token), token: secret };
@@ -38,6 +46,11 @@ export class ApiTokensController {
 
   @Get()
   @ApiOkResponse({ type: ApiTokenPageDto })
+  @ApiOperation({
+    summary: 'List API tokens',
+    description: 'Admins see every token; organizers see the tokens of their committees.',
+  })
+  @ApiProblems(401, 422)
   async list(@Query() page: PageQuery): Promise<ApiTokenPageDto> {
     const result = await this.apiTokens.list(page);
     return { items: result.items.map(toApiTokenDto), nextCursor: result.nextCursor };
@@ -46,6 +59,11 @@ export class ApiTokensController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked; the token stops working at once' })
+  @ApiOperation({
+    summary: 'Revoke an API token',
+    description: 'Organizers revoke tokens of their committees only.',
+  })
+  @ApiProblems(400, 401, 403, 404)
   async revoke(@UuidParam('id') id: string): Promise<void> {
     await this.apiTokens.revoke(id);
   }

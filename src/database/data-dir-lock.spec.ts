@@ -16,7 +16,9 @@ describe('lockDataDir', () => {
     try {
       writeFileSync(join(dataDir, 'quorum.lock'), String(other.pid));
       expect(() => assertDataDirFree(dataDir)).toThrow(DataDirInUseError);
-      expect(() => lockDataDir(dataDir)).toThrow(`${dataDir} is in use by another Quorum process (pid ${other.pid})`);
+      expect(() => lockDataDir(dataDir)).toThrow(
+        `${dataDir} is in use by another Quorum process (pid ${other.pid})`,
+      );
     } finally {
       other.kill();
       await new Promise((resolve) => other.once('exit', resolve));

@@ -280,7 +280,10 @@ async function main(): Promise<void> {
 
 if (process.argv[1]?.endsWith('seed-demo.js')) {
   main().catch((error: unknown) => {
-    console.error('The demo could not be seeded:', error instanceof DataDirInUseError ? error.message : error);
+    console.error(
+      'The demo could not be seeded:',
+      error instanceof DataDirInUseError ? error.message : error,
+    );
     process.exit(1);
   });
 }

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -35,6 +36,12 @@ export class SeriesController {
     type: SeriesDto,
     description: 'The series with its occurrences, and the dates left out or moved',
   })
+  @ApiOperation({
+    summary: 'Create a recurring series',
+    description:
+      'A rule in the series’ zone of record with a wall-clock start; occurrences are sessions. An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).',
+  })
+  @ApiProblems(401, 403, 413, 415, 422, 404, 409)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateSeriesDto,
@@ -45,6 +52,11 @@ export class SeriesController {
 
   @Get()
   @ApiOkResponse({ type: SeriesPageDto })
+  @ApiOperation({
+    summary: 'List series',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(401, 422)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: SeriesListQuery,
@@ -55,6 +67,11 @@ export class SeriesController {
 
   @Get(':id')
   @ApiOkResponse({ type: SeriesDto })
+  @ApiOperation({
+    summary: 'Get a series with its occurrences',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -68,6 +85,11 @@ export class SeriesController {
     type: SeriesDto,
     description: 'Changes the occurrences from `from` on that were not edited on their own',
   })
+  @ApiOperation({
+    summary: 'Edit a series from a date on',
+    description: 'Changes the occurrences not edited on their own, from the date given.',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -81,6 +103,8 @@ export class SeriesController {
   @Post(':id/end')
   @HttpCode(200)
   @ApiOkResponse({ type: SeriesDto, description: 'Ends the series early; its past stays' })
+  @ApiOperation({ summary: 'End a series on a date', description: 'Occurrences after the date are removed.' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async end(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -95,6 +119,8 @@ export class SeriesController {
     type: SeriesDto,
     description: 'Invites to every occurrence, and to those added later',
   })
+  @ApiOperation({ summary: 'Invite participants to every occurrence' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async invite(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -110,6 +136,8 @@ export class SeriesController {
     type: SeriesDto,
     description: 'Removes the series invitation and the invitation to each occurrence not yet held',
   })
+  @ApiOperation({ summary: 'Withdraw a participant from every occurrence' })
+  @ApiProblems(400, 401, 403, 404)
   async uninvite(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

@@ -31,6 +31,16 @@ describe('AppLogger', () => {
   it('keeps the stack of an error', () => {
     const { logger, lines } = capture('info');
     logger.error('boom', 'Error: boom\n    at x', 'Errors');
-    expect(lines).toEqual([expect.objectContaining({ msg: 'boom', context: 'Errors', stack: 'Error: boom\n    at x' })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'boom', context: 'Errors', stack: 'Error: boom\n    at x' }),
+    ]);
+  });
+
+  it('logs the fields of an object message with the text after it', () => {
+    const { logger, lines } = capture('info');
+    logger.error({ requestId: 'r-1' }, 'Unexpected error', 'Errors');
+    expect(lines).toEqual([
+      expect.objectContaining({ msg: 'Unexpected error', requestId: 'r-1', context: 'Errors' }),
+    ]);
   });
 });

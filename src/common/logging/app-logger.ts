@@ -5,50 +5,65 @@ import type { Logger as Pino } from 'pino';
  * Nest's start-up chatter (one line per module and per route) says how the app is wired, which
  * matters when debugging it, not when starting it: those contexts log at debug.
  */
-const WIRING_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestFactory', 'NestApplication']);
+const WIRING_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+  'NestApplication',
+]);
 
 /** Nest's logger interface over one pino logger, so the app and its requests log the same way. */
 export class AppLogger implements LoggerService {
   constructor(private readonly pino: Pino) {}
 
   log(message: unknown, ...rest: unknown[]): void {
-    const { context, args } = split(rest);
-    const level = context && WIRING_CONTEXTS.has(context) ? 'debug' : 'info';
-    this.pino[level]({ context, ...args }, text(message));
+    const context = contextOf(rest);
+    this.write(context && WIRING_CONTEXTS.has(context) ? 'debug' : 'info', message, rest);
   }
 
   error(message: unknown, ...rest: unknown[]): void {
-    const { context, args } = split(rest);
-    const stack = args.stack;
-    this.pino.error({ context, ...(stack ? { stack } : {}) }, text(message));
+    this.write('error', message, rest);
   }
 
   warn(message: unknown, ...rest: unknown[]): void {
-    this.pino.warn({ context: split(rest).context }, text(message));
+    this.write('warn', message, rest);
   }
 
   debug(message: unknown, ...rest: unknown[]): void {
-    this.pino.debug({ context: split(rest).context }, text(message));
+    this.write('debug', message, rest);
   }
 
   verbose(message: unknown, ...rest: unknown[]): void {
-    this.pino.trace({ context: split(rest).context }, text(message));
+    this.write('trace', message, rest);
   }
 
   fatal(message: unknown, ...rest: unknown[]): void {
-    this.pino.fatal({ context: split(rest).context }, text(message));
+    this.write('fatal', message, rest);
+  }
+
+  /**
+   * Nest passes the context last; `error` passes a stack before it. A message may also be an
+   * object of fields with the text after it, as in `logger.error({ err }, 'Unexpected error')`.
+   */
+  private write(level: Level, message: unknown, rest: unknown[]): void {
+    const context = contextOf(rest);
+    const others = context === undefined ? rest : rest.slice(0, -1);
+    const detail = others.find((value): value is string => typeof value === 'string');
+    if (message instanceof Error) {
+      this.pino[level]({ context, err: message }, message.message);
+    } else if (typeof message === 'object' && message !== null) {
+      this.pino[level]({ context, ...message }, detail ?? '');
+    } else {
+      const stack = level === 'error' && detail ? { stack: detail } : {};
+      this.pino[level]({ context, ...stack }, String(message));
+    }
   }
 }
 
-/** Nest passes the context last, and for errors the stack before it. */
-function split(rest: unknown[]): { context?: string; args: { stack?: string } } {
-  const strings = rest.filter((value): value is string => typeof value === 'string');
-  const context = strings.length > 0 ? strings[strings.length - 1] : undefined;
-  const stack = strings.length > 1 ? strings[0] : undefined;
-  return { context, args: stack ? { stack } : {} };
-}
+type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
-function text(message: unknown): string {
-  if (message instanceof Error) return message.message;
-  return typeof message === 'string' ? message : JSON.stringify(message);
+function contextOf(rest: unknown[]): string | undefined {
+  const last = rest[rest.length - 1];
+  return typeof last === 'string' ? last : undefined;
 }

@@ -53,6 +53,7 @@ export class CreateSessionDto {
   committeeId: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'A working group of the same committee',
@@ -121,7 +122,12 @@ export class CreateSessionDto {
   @Type(() => OnlineMeetingDto)
   onlineMeeting?: OnlineMeetingDto | null;
 
-  @ApiPropertyOptional({ example: 40, nullable: true, description: 'How many participants may be invited' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 40,
+    nullable: true,
+    description: 'How many participants may be invited',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -49,7 +49,7 @@ export class SessionDto {
   @ApiProperty({ nullable: true, example: { ru: 'Минпромторг России, Москва' } })
   location: LocalizedText | null;
   @ApiProperty({ type: OnlineMeetingDto, nullable: true }) onlineMeeting: OnlineMeetingDto | null;
-  @ApiProperty({ nullable: true, type: Number, example: 40 }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 40 }) capacity: number | null;
   @ApiProperty({ example: 0, description: 'Goes up with each change calendar apps must notice' })
   sequence: number;
   @ApiProperty({ example: 1, description: 'Goes up with each change; the ETag' }) version: number;
