@@ -8,7 +8,8 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.js';
-import { Roles } from '../common/auth/decorators.js';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { PageQuery } from '../common/pagination/pagination.js';
 import { ApiTokensService } from './api-tokens.service.js';
@@ -22,7 +23,7 @@ import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor
 
 @ApiTags('API tokens')
 @ApiBearerAuth()
-@Roles('admin')
+@Roles('admin', 'organizer')
 @Controller('api-tokens')
 export class ApiTokensController {
   constructor(private readonly apiTokens: ApiTokensService) {}
@@ -39,8 +40,11 @@ export class ApiTokensController {
       'Admins create any token. Organizers create delegate tokens for participants of their committees and organizer tokens for committees they manage themselves; never admin tokens (403).',
   })
   @ApiProblems(401, 403, 413, 415, 422, 404)
-  async create(@Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
-    const { token, secret } = await this.apiTokens.create(body);
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApiTokenDto,
+  ): Promise<CreatedApiTokenDto> {
+    const { token, secret } = await this.apiTokens.create(principal, body);
     return { ...toApiTokenDto(token), token: secret };
   }
 
@@ -51,8 +55,8 @@ export class ApiTokensController {
     description: 'Admins see every token; organizers see the tokens of their committees.',
   })
   @ApiProblems(401, 422)
-  async list(@Query() page: PageQuery): Promise<ApiTokenPageDto> {
-    const result = await this.apiTokens.list(page);
+  async list(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery): Promise<ApiTokenPageDto> {
+    const result = await this.apiTokens.list(principal, page);
     return { items: result.items.map(toApiTokenDto), nextCursor: result.nextCursor };
   }
 
@@ -64,7 +68,7 @@ export class ApiTokensController {
     description: 'Organizers revoke tokens of their committees only.',
   })
   @ApiProblems(400, 401, 403, 404)
-  async revoke(@UuidParam('id') id: string): Promise<void> {
-    await this.apiTokens.revoke(id);
+  async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
+    await this.apiTokens.revoke(principal, id);
   }
 }

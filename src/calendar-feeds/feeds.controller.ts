@@ -1,18 +1,18 @@
-import { Body, Controller, Delete, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import {
-  CreatedFeedDto,
-  CreateFeedDto,
-  FeedDto,
-  FeedListQuery,
-  FeedPageDto,
-  toFeedDto,
-} from './dto/feed.dto.js';
+import { CreatedFeedDto, CreateFeedDto, FeedListQuery, FeedPageDto, toFeedDto } from './dto/feed.dto.js';
 import { FeedsService } from './feeds.service.js';
 import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor.js';
 
@@ -42,12 +42,13 @@ export class FeedsController {
     @Body() body: CreateFeedDto,
   ): Promise<CreatedFeedDto> {
     const { feed, secret } = await this.feeds.create(principal, body);
-    const httpsUrl = `${this.config.publicBaseUrl}/calendar/${secret}.ics`;
+    const url = `${this.config.publicBaseUrl}/calendar/${secret}.ics`;
     return {
       ...toFeedDto(feed),
       token: secret,
-      httpsUrl,
-      webcalUrl: httpsUrl.replace(/^https?:/, 'webcal:'),
+      url,
+      webcalUrl: url.replace(/^https?:/, 'webcal:'),
+      httpsUrl: url,
     };
   }
 
@@ -64,10 +65,11 @@ export class FeedsController {
   }
 
   @Delete(':id')
-  @ApiOkResponse({ type: FeedDto, description: 'Revoked: its URL answers 404 from now on' })
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked: its URL answers 404 from now on' })
   @ApiOperation({ summary: 'Revoke a calendar feed', description: 'Its URL answers 404 from then on.' })
   @ApiProblems(400, 401, 403, 404)
-  async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<FeedDto> {
-    return toFeedDto(await this.feeds.revoke(principal, id));
+  async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
+    await this.feeds.revoke(principal, id);
   }
 }

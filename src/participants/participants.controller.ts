@@ -60,7 +60,11 @@ export class ParticipantsController {
     @RequestLanguage() lang?: string,
   ): Promise<ParticipantPageDto> {
     const page = await this.participants.list(principal, committeeId, query);
-    return { items: page.items.map((item) => toParticipantDto(item, lang)), nextCursor: page.nextCursor };
+    const showEmail = await this.participants.emailShownTo(principal);
+    return {
+      items: page.items.map((item) => toParticipantDto(item, lang, showEmail(item))),
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get('participants/:id')
@@ -76,7 +80,9 @@ export class ParticipantsController {
     @Query() _query: LangQuery,
     @RequestLanguage() lang?: string,
   ): Promise<ParticipantDto> {
-    return toParticipantDto(await this.participants.get(principal, id), lang);
+    const participant = await this.participants.get(principal, id);
+    const showEmail = await this.participants.emailShownTo(principal);
+    return toParticipantDto(participant, lang, showEmail(participant));
   }
 
   @Patch('participants/:id')
@@ -95,7 +101,9 @@ export class ParticipantsController {
     @Body() body: UpdateParticipantDto,
     @RequestLanguage() lang?: string,
   ): Promise<ParticipantDto> {
-    return toParticipantDto(await this.participants.update(principal, id, body), lang);
+    const participant = await this.participants.update(principal, id, body);
+    const showEmail = await this.participants.emailShownTo(principal);
+    return toParticipantDto(participant, lang, showEmail(participant));
   }
 
   @Delete('participants/:id')

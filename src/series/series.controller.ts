@@ -1,5 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
@@ -132,8 +139,8 @@ export class SeriesController {
   }
 
   @Delete(':id/participants/:participantId')
-  @ApiOkResponse({
-    type: SeriesDto,
+  @HttpCode(204)
+  @ApiNoContentResponse({
     description: 'Removes the series invitation and the invitation to each occurrence not yet held',
   })
   @ApiOperation({ summary: 'Withdraw a participant from every occurrence' })
@@ -142,9 +149,8 @@ export class SeriesController {
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @UuidParam('participantId') participantId: string,
-    @RequestLanguage() lang?: string,
-  ): Promise<SeriesDto> {
-    return this.respond(await this.series.uninvite(principal, id, participantId), lang);
+  ): Promise<void> {
+    await this.series.uninvite(principal, id, participantId);
   }
 
   private async respond(result: SeriesResult, lang: string | undefined): Promise<SeriesDto> {

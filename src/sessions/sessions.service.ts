@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { counted, isOrAre } from '../common/i18n/plural.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
@@ -277,7 +278,7 @@ export async function checkClashes(
   if (clashes.length > 0 && !allowConflicts) {
     throw new ConflictError(
       'schedule-conflict',
-      `Required participants have ${clashes.length} overlapping session(s); pass allowConflicts=true to save anyway`,
+      `Required participants have ${counted(clashes.length, 'overlapping session')}; pass allowConflicts=true to save anyway`,
       undefined,
       { clashes },
     );
@@ -297,7 +298,7 @@ export async function assertWithinCapacity(
   if (count > capacity) {
     throw new ConflictError(
       'capacity-exceeded',
-      `The session has room for ${capacity} participants; ${count} are invited`,
+      `The session has room for ${counted(capacity, 'participant')}; ${count} ${isOrAre(count)} invited`,
     );
   }
 }
