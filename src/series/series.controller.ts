@@ -25,6 +25,7 @@ import {
   UpdateSeriesDto,
 } from './dto/series.dto.js';
 import { SeriesEditsService } from './series-edits.service.js';
+import { SeriesPublishingService } from './series-publishing.service.js';
 import type { Series } from './series.entity.js';
 import { SeriesService, type SeriesResult } from './series.service.js';
 
@@ -35,6 +36,7 @@ export class SeriesController {
   constructor(
     private readonly series: SeriesService,
     private readonly edits: SeriesEditsService,
+    private readonly publishing: SeriesPublishingService,
     private readonly reading: SessionReadingService,
   ) {}
 
@@ -105,6 +107,27 @@ export class SeriesController {
     @RequestLanguage() lang?: string,
   ): Promise<SeriesDto> {
     return this.respond(await this.edits.update(principal, id, body, options.allowConflicts), lang);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SeriesDto, description: 'Every draft occurrence is now scheduled' })
+  @ApiOperation({
+    summary: 'Publish a draft series',
+    description:
+      'Publishes every draft occurrence in one transaction. A clash of a required participant in any occurrence gets 409 listing the clashes and publishes none, unless allowConflicts=true (then warnings).',
+  })
+  @ApiProblems(400, 401, 403, 404, [
+    409,
+    'No draft occurrence is left, or required participants would have clashing sessions',
+  ])
+  async publish(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() options: WriteOptionsQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<SeriesDto> {
+    return this.respond(await this.publishing.publish(principal, id, options.allowConflicts), lang);
   }
 
   @Post(':id/end')

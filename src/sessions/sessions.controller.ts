@@ -212,6 +212,39 @@ export class SessionsController {
     return this.respond(await this.sessions.cancel(principal, id, body.reason, ifMatch), {}, lang, response);
   }
 
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: SessionDto, description: 'cancelled → scheduled' })
+  @ApiOperation({
+    summary: 'Reinstate a cancelled session',
+    description:
+      'cancelled → scheduled: SEQUENCE goes up and feeds show it again. Clashes with required participants’ other sessions get 409 unless allowConflicts=true (then warnings). With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    [409, 'The session is not cancelled, or required participants would have clashing sessions'],
+    412,
+  )
+  async reinstate(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() options: WriteOptionsQuery,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestLanguage() lang: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionDto> {
+    const { session, warnings } = await this.sessions.reinstate(principal, id, {
+      ifMatch,
+      allowConflicts: options.allowConflicts,
+    });
+    const dto = await this.respond(session, {}, lang, response);
+    return warnings.length > 0 ? { ...dto, warnings } : dto;
+  }
+
   private async respond(
     session: Session,
     query: SessionReadQuery,

@@ -96,6 +96,8 @@ export class SessionsService {
       );
     }
     if (query.status) builder.andWhere('s.status = :status', { status: query.status });
+    if (query.kind) builder.andWhere('s.kind = :kind', { kind: query.kind });
+    if (query.format) builder.andWhere('s.format = :format', { format: query.format });
     if (query.from) {
       const from = parseBoundary(query.from, 'from');
       builder
@@ -138,6 +140,12 @@ export class SessionsService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockForWrite(manager, principal, id);
       assertIfMatch(options.ifMatch, session.version);
+      if (session.status === 'cancelled') {
+        throw new ConflictError(
+          'session-cancelled',
+          'The session is cancelled; reinstate it (POST /api/v1/sessions/:id/reinstate) before changing it',
+        );
+      }
       const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
       if (input.workingGroupId)
         await assertWorkingGroupOf(manager, session.committeeId, input.workingGroupId);
@@ -190,6 +198,33 @@ export class SessionsService {
     });
   }
 
+  /** cancelled → scheduled: calendars see it again (SEQUENCE up); it counts for clashes again. */
+  async reinstate(
+    principal: Principal,
+    id: string,
+    options: { ifMatch?: string; allowConflicts?: boolean },
+  ): Promise<SavedSession> {
+    let warnings: ClashDto[] = [];
+    const session = await this.changeStatus(
+      principal,
+      id,
+      options.ifMatch,
+      (session) => {
+        if (session.status !== 'cancelled') {
+          throw new ConflictError(
+            'not-cancelled',
+            `Only a cancelled session can be reinstated; this session is ${session.status}`,
+          );
+        }
+        applySessionChanges(session, { status: 'scheduled', cancellationReason: null });
+      },
+      async (manager, saved) => {
+        warnings = await checkClashes(manager, [saved.id], options.allowConflicts);
+      },
+    );
+    return { session, warnings };
+  }
+
   /** Deletes a draft with its agenda and invitations; a published session is cancelled instead. */
   async removeDraft(principal: Principal, id: string, ifMatch?: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -227,12 +262,14 @@ export class SessionsService {
     id: string,
     ifMatch: string | undefined,
     change: (session: Session) => void,
+    afterSave?: (manager: EntityManager, saved: Session) => Promise<void>,
   ): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockForWrite(manager, principal, id);
       assertIfMatch(ifMatch, session.version);
       change(session);
       const saved = await manager.save(session);
+      await afterSave?.(manager, saved);
       // An occurrence's status shows in its series' own VEVENT too (an EXDATE comes or goes),
       // so the series' SEQUENCE goes up with it.
       if (saved.seriesId) {
