@@ -30,6 +30,12 @@ import { SessionsService } from './sessions.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the version being changed' };
 
+/** The clash rule's refusal (DESIGN.md, Writes), for the operations that can move a session into a clash. */
+const CLASHES: [409, string] = [
+  409,
+  'Required participants would have clashing sessions: the problem lists the clashes',
+];
+
 @ApiTags('Sessions')
 @ApiBearerAuth()
 @Controller('sessions')
@@ -116,17 +122,7 @@ export class SessionsController {
     description:
       'With If-Match, a stale version gets 412 and nothing changes. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. A cancelled session refuses edits (409); reinstate it first.',
   })
-  @ApiProblems(
-    400,
-    401,
-    403,
-    404,
-    413,
-    415,
-    422,
-    [409, 'Required participants would have clashing sessions: the problem lists the clashes'],
-    412,
-  )
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, CLASHES, 412)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -153,14 +149,7 @@ export class SessionsController {
     description:
       'draft → scheduled; the clash rule applies. With If-Match, a stale version gets 412 and nothing changes.',
   })
-  @ApiProblems(
-    400,
-    401,
-    403,
-    404,
-    [409, 'Required participants would have clashing sessions: the problem lists the clashes'],
-    412,
-  )
+  @ApiProblems(400, 401, 403, 404, CLASHES, 412)
   async publish(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
