@@ -4,7 +4,6 @@ import {
   IDEMPOTENCY_CRASH_POINT,
   IdempotencyInterceptor,
 } from './common/idempotency/idempotency.interceptor.js';
-import { LoggerModule } from 'nestjs-pino';
 import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { TokenCache } from './common/auth/token-cache.js';
@@ -35,15 +34,6 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (request) => (request as { id?: string }).id ?? '',
-            customProps: (request) => ({ requestId: (request as { id?: string }).id }),
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
-        }),
         DatabaseModule.forRoot({ ...config, onQuery: options.onQuery }),
         HealthModule,
         ApiTokensModule,

@@ -4,7 +4,6 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from './app.module.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { addMissingExamples } from './common/http/openapi-examples.js';
@@ -12,6 +11,8 @@ import { countQuery, queryCountHeader } from './common/http/query-count.js';
 import { requestId } from './common/http/request-id.js';
 import { RouteMethods, refuseUnknownMethods, unknownRoute } from './common/http/route-methods.js';
 import { refuseNonJsonBodies, refuseUnsafeInput } from './common/http/request-input.js';
+import { AppLogger } from './common/logging/app-logger.js';
+import { createRootLogger, requestLogging } from './common/logging/request-logging.js';
 import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
@@ -30,11 +31,13 @@ export async function createApp(
       abortOnError: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  const rootLogger = createRootLogger(config);
+  app.useLogger(new AppLogger(rootLogger));
   app.set('etag', false);
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   if (config.queryCountHeader) app.use(queryCountHeader);
   app.use(requestId);
+  app.use(requestLogging(rootLogger));
   const strictHelmet = helmet();
   const docsHelmet = helmet({ contentSecurityPolicy: false });
   app.use((request: Request, response: Response, next: NextFunction) =>
@@ -72,7 +75,12 @@ function setUpOpenApi(app: NestExpressApplication): OpenAPIObject {
           'Errors are application/problem+json (RFC 9457).',
       )
       .setVersion('1')
-      .addBearerAuth()
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'opaque (qrm_…)',
+        description: 'An API token (qrm_…) from POST /api-tokens, or ADMIN_TOKEN',
+      })
       .build(),
   );
   const documented = addMissingExamples(document);

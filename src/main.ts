@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap.js';
 import { ApiTokensService } from './api-tokens/api-tokens.service.js';
+import { startBanner } from './start-banner.js';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config.js';
 
 async function main(): Promise<void> {
@@ -32,19 +33,10 @@ async function main(): Promise<void> {
   const database = config.databaseUrl
     ? 'PostgreSQL server (DATABASE_URL)'
     : `embedded PostgreSQL in ${config.dataDir}`;
-  console.log(`Quorum is listening on ${url} (${database})`);
-  console.log(`API documentation: ${url}/docs (OpenAPI document: ${url}/docs/openapi.json)`);
-  const firstToken = await app.get(ApiTokensService).createFirstAdminTokenIfNone(config);
-  if (firstToken) {
-    console.log(
-      `No admin token existed, so one was created. It is shown only now; keep it:\n\n  ${firstToken}\n`,
-    );
-    console.log(`Use it as: curl -H 'Authorization: Bearer ${firstToken}' ${url}/api/v1/committees`);
-  } else if (config.adminToken) {
-    console.log('Admin access: the ADMIN_TOKEN from the environment, as Authorization: Bearer <token>');
-  } else {
-    console.log('Admin access: an admin token created earlier, or set ADMIN_TOKEN and restart');
-  }
+  const newAdminToken = await app.get(ApiTokensService).createFirstAdminTokenIfNone(config);
+  console.log(
+    startBanner({ url, database, newAdminToken, adminTokenFromEnvironment: Boolean(config.adminToken) }),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,9 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -41,6 +43,12 @@ export class AgendaController {
     description:
       'Numbered items with planned times in every zone asked (default: zone of record and parties’ zones)',
   })
+  @ApiOperation({
+    summary: 'Get a session’s rendered agenda',
+    description:
+      'Numbered items with planned start and end in every zone asked, presenters, totals and overrun. A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(400, 401, 404, 422)
   render(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -52,6 +60,11 @@ export class AgendaController {
 
   @Get('agenda-items')
   @ApiOkResponse({ type: AgendaItemListDto })
+  @ApiOperation({
+    summary: 'List a session’s agenda items',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(400, 401, 404)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -62,11 +75,17 @@ export class AgendaController {
   @Post('agenda-items')
   @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ type: AgendaItemDto, description: 'Added after its siblings' })
+  @ApiOperation({
+    summary: 'Add an agenda item',
+    description:
+      'If-Match takes the session’s ETag. With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 412)
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: CreateAgendaItemDto,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<AgendaItemDto> {
     return toAgendaItemDto(await this.items.create(principal, id, body, ifMatch));
   }
@@ -74,11 +93,17 @@ export class AgendaController {
   @Put('agenda-items/order')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: AgendaItemListDto, description: 'Rejected whole unless every item is named once' })
+  @ApiOperation({
+    summary: 'Set the whole agenda order',
+    description:
+      'Rejected whole (422) unless every item is named once. With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 412)
   async reorder(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: AgendaOrderDto,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<AgendaItemListDto> {
     return { items: (await this.items.reorder(principal, id, body, ifMatch)).map(toAgendaItemDto) };
   }
@@ -86,12 +111,17 @@ export class AgendaController {
   @Patch('agenda-items/:itemId')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: AgendaItemDto })
+  @ApiOperation({
+    summary: 'Update an agenda item',
+    description: 'With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 412)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @UuidParam('itemId') itemId: string,
     @Body() body: UpdateAgendaItemDto,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<AgendaItemDto> {
     return toAgendaItemDto(await this.items.update(principal, id, itemId, body, ifMatch));
   }
@@ -100,11 +130,16 @@ export class AgendaController {
   @HttpCode(204)
   @ApiHeader(IF_MATCH)
   @ApiNoContentResponse({ description: 'Deleted with its sub-items' })
+  @ApiOperation({
+    summary: 'Delete an agenda item',
+    description: 'Its sub-items go with it. With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(400, 401, 403, 404, 412)
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @UuidParam('itemId') itemId: string,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<void> {
     await this.items.remove(principal, id, itemId, ifMatch);
   }

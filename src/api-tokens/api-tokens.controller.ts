@@ -5,8 +5,11 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
-import { Roles } from '../common/auth/decorators.js';
+import { ApiProblems } from '../common/http/api-problems.js';
+import { CurrentPrincipal, Roles } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { PageQuery } from '../common/pagination/pagination.js';
 import { ApiTokensService } from './api-tokens.service.js';
@@ -20,7 +23,7 @@ import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor
 
 @ApiTags('API tokens')
 @ApiBearerAuth()
-@Roles('admin')
+@Roles('admin', 'organizer')
 @Controller('api-tokens')
 export class ApiTokensController {
   constructor(private readonly apiTokens: ApiTokensService) {}
@@ -31,22 +34,41 @@ export class ApiTokensController {
     type: CreatedApiTokenDto,
     description: 'The token is in this answer and nowhere else',
   })
-  async create(@Body() body: CreateApiTokenDto): Promise<CreatedApiTokenDto> {
-    const { token, secret } = await this.apiTokens.create(body);
+  @ApiOperation({
+    summary: 'Create an API token (shown once)',
+    description:
+      'Admins create any token. Organizers create delegate tokens for participants of their committees and organizer tokens for committees they manage themselves; never admin tokens (403).',
+  })
+  @ApiProblems(401, 403, 413, 415, 422, 404)
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApiTokenDto,
+  ): Promise<CreatedApiTokenDto> {
+    const { token, secret } = await this.apiTokens.create(principal, body);
     return { ...toApiTokenDto(token), token: secret };
   }
 
   @Get()
   @ApiOkResponse({ type: ApiTokenPageDto })
-  async list(@Query() page: PageQuery): Promise<ApiTokenPageDto> {
-    const result = await this.apiTokens.list(page);
+  @ApiOperation({
+    summary: 'List API tokens',
+    description: 'Admins see every token; organizers see the tokens of their committees.',
+  })
+  @ApiProblems(401, 422)
+  async list(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery): Promise<ApiTokenPageDto> {
+    const result = await this.apiTokens.list(principal, page);
     return { items: result.items.map(toApiTokenDto), nextCursor: result.nextCursor };
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Revoked; the token stops working at once' })
-  async revoke(@UuidParam('id') id: string): Promise<void> {
-    await this.apiTokens.revoke(id);
+  @ApiOperation({
+    summary: 'Revoke an API token',
+    description: 'Organizers revoke tokens of their committees only.',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
+    await this.apiTokens.revoke(principal, id);
   }
 }

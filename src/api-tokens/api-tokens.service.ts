@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { Brackets, DataSource, In, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { Committee } from '../committees/committee.entity.js';
+import { canManageCommittee } from '../common/auth/access.js';
+import type { Principal } from '../common/auth/principal.js';
 import { TokenCache } from '../common/auth/token-cache.js';
 import { generateToken, hashToken } from '../common/auth/token-hash.js';
 import { invalid, NotFoundError } from '../common/errors/problem.js';
@@ -9,6 +11,7 @@ import { paginate, type Page, type PageQuery } from '../common/pagination/pagina
 import { Participant } from '../participants/participant.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import type { CreateApiTokenDto } from './dto/api-token.dto.js';
+import { assertMayIssue } from './token-issuing.js';
 
 @Injectable()
 export class ApiTokensService {
@@ -21,8 +24,9 @@ export class ApiTokensService {
     this.tokens = dataSource.getRepository(ApiToken);
   }
 
-  async create(input: CreateApiTokenDto): Promise<{ token: ApiToken; secret: string }> {
+  async create(principal: Principal, input: CreateApiTokenDto): Promise<{ token: ApiToken; secret: string }> {
     const committeeIds = [...new Set(input.committeeIds ?? [])];
+    assertMayIssue(principal, input.role, committeeIds);
     if (input.role === 'organizer') {
       if (committeeIds.length === 0)
         throw invalid('committeeIds', 'must name at least one committee for an organizer');
@@ -34,8 +38,12 @@ export class ApiTokensService {
     }
     if (input.role === 'delegate') {
       if (!input.participantId) throw invalid('participantId', 'is required for a delegate token');
-      const exists = await this.dataSource.getRepository(Participant).existsBy({ id: input.participantId });
-      if (!exists) throw invalid('participantId', 'names a participant that does not exist');
+      const participant = await this.dataSource
+        .getRepository(Participant)
+        .findOneBy({ id: input.participantId });
+      // A participant of a committee the organizer does not manage is, for it, not there.
+      if (!participant || !canManageCommittee(principal, participant.committeeId))
+        throw invalid('participantId', 'names a participant that does not exist');
     } else if (input.participantId) {
       throw invalid('participantId', 'is only for delegate tokens');
     }
@@ -60,12 +68,12 @@ export class ApiTokensService {
   async createFirstAdminTokenIfNone(config: Pick<AppConfig, 'adminToken'>): Promise<string | undefined> {
     if (config.adminToken) return undefined;
     if (await this.tokens.existsBy({ role: 'admin', revokedAt: IsNull() })) return undefined;
-    const { secret } = await this.create({ name: 'First administrator', role: 'admin' });
+    const { secret } = await this.create(SYSTEM, { name: 'First administrator', role: 'admin' });
     return secret;
   }
 
-  list(page: PageQuery): Promise<Page<ApiToken>> {
-    return paginate(this.tokens.createQueryBuilder('token'), {
+  list(principal: Principal, page: PageQuery): Promise<Page<ApiToken>> {
+    return paginate(this.visibleTo(principal), {
       sortExpression: 'token.created_at',
       idExpression: 'token.id',
       sortCast: 'timestamptz',
@@ -73,7 +81,10 @@ export class ApiTokensService {
     });
   }
 
-  async revoke(id: string): Promise<void> {
+  async revoke(principal: Principal, id: string): Promise<void> {
+    if (!(await this.visibleTo(principal).andWhere('token.id = :id', { id }).getExists())) {
+      throw new NotFoundError('API token');
+    }
     const result = await this.tokens
       .createQueryBuilder()
       .update()
@@ -83,4 +94,29 @@ export class ApiTokensService {
     if (result.affected === 0 && !(await this.tokens.existsBy({ id }))) throw new NotFoundError('API token');
     this.tokenCache.forgetToken(id);
   }
+
+  /** An organizer sees its committees' delegate tokens and organizer tokens within its committees. */
+  private visibleTo(principal: Principal): SelectQueryBuilder<ApiToken> {
+    const query = this.tokens.createQueryBuilder('token');
+    if (principal.role === 'admin') return query;
+    return query
+      .leftJoin('token.participant', 'participant')
+      .where(
+        new Brackets((either) =>
+          either
+            .where("token.role = 'delegate' AND participant.committee_id = ANY(:managed)")
+            .orWhere("token.role = 'organizer' AND token.committee_ids <@ :managed::uuid[]"),
+        ),
+        { managed: principal.committeeIds },
+      );
+  }
 }
+
+/** Start-up work (the first admin token) runs with an admin's rights. */
+const SYSTEM: Principal = {
+  tokenId: null,
+  role: 'admin',
+  committeeIds: [],
+  participantId: null,
+  participantCommitteeId: null,
+};

@@ -1,5 +1,6 @@
 import { Controller, Get, Headers, Param, Res } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import type { Response } from 'express';
 import { Public } from '../common/auth/decorators.js';
 import { NotFoundError } from '../common/errors/problem.js';
@@ -18,6 +19,12 @@ export class CalendarController {
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The iCalendar feed (RFC 5545); 304 when If-None-Match holds its ETag' })
   @ApiNotFoundResponse({ description: 'Unknown or revoked token (no hint which)' })
+  @ApiOperation({
+    summary: 'Fetch a calendar feed (iCalendar)',
+    description:
+      'Needs only the token in the URL; an unknown or revoked token gets 404. Answers 304 to a matching If-None-Match.',
+  })
+  @ApiProblems(404)
   async feed(
     @Param('file') file: string,
     @Headers('if-none-match') ifNoneMatch: string | undefined,

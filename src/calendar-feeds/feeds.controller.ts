@@ -1,17 +1,18 @@
-import { Body, Controller, Delete, Get, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import {
-  CreatedFeedDto,
-  CreateFeedDto,
-  FeedDto,
-  FeedListQuery,
-  FeedPageDto,
-  toFeedDto,
-} from './dto/feed.dto.js';
+import { CreatedFeedDto, CreateFeedDto, FeedListQuery, FeedPageDto, toFeedDto } from './dto/feed.dto.js';
 import { FeedsService } from './feeds.service.js';
 import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor.js';
 
@@ -30,30 +31,45 @@ export class FeedsController {
     type: CreatedFeedDto,
     description: 'The token and its URLs appear in this answer only',
   })
+  @ApiOperation({
+    summary: 'Create a calendar feed (URL shown once)',
+    description:
+      'Answers the secret token and the url (https:// or http:// as PUBLIC_BASE_URL says) and webcalUrl once. A delegate creates feeds of its own scope only.',
+  })
+  @ApiProblems(401, 403, 413, 415, 422, 404)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateFeedDto,
   ): Promise<CreatedFeedDto> {
     const { feed, secret } = await this.feeds.create(principal, body);
-    const httpsUrl = `${this.config.publicBaseUrl}/calendar/${secret}.ics`;
+    const url = `${this.config.publicBaseUrl}/calendar/${secret}.ics`;
     return {
       ...toFeedDto(feed),
       token: secret,
-      httpsUrl,
-      webcalUrl: httpsUrl.replace(/^https?:/, 'webcal:'),
+      url,
+      webcalUrl: url.replace(/^https?:/, 'webcal:'),
+      httpsUrl: url,
     };
   }
 
   @Get()
   @ApiOkResponse({ type: FeedPageDto })
+  @ApiOperation({
+    summary: 'List calendar feeds',
+    description: 'A delegate sees its own feeds only; the token is never shown again.',
+  })
+  @ApiProblems(401, 422)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: FeedListQuery): Promise<FeedPageDto> {
     const page = await this.feeds.list(principal, query);
     return { items: page.items.map(toFeedDto), nextCursor: page.nextCursor };
   }
 
   @Delete(':id')
-  @ApiOkResponse({ type: FeedDto, description: 'Revoked: its URL answers 404 from now on' })
-  async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<FeedDto> {
-    return toFeedDto(await this.feeds.revoke(principal, id));
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked: its URL answers 404 from now on' })
+  @ApiOperation({ summary: 'Revoke a calendar feed', description: 'Its URL answers 404 from then on.' })
+  @ApiProblems(400, 401, 403, 404)
+  async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
+    await this.feeds.revoke(principal, id);
   }
 }

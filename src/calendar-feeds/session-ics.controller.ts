@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
@@ -29,6 +30,11 @@ export class SessionIcsController {
   @Get(':id/ics')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'The session as an iCalendar file' })
+  @ApiOperation({
+    summary: 'Download one session as an .ics file',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(400, 401, 404)
   async ics(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

@@ -5,7 +5,9 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -28,6 +30,8 @@ export class CommitteesController {
 
   @Post()
   @ApiCreatedResponse({ type: CommitteeDto })
+  @ApiOperation({ summary: 'Create a committee', description: 'Admin only.' })
+  @ApiProblems(401, 403, 413, 415, 422, 409)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateCommitteeDto,
@@ -38,6 +42,11 @@ export class CommitteesController {
 
   @Get()
   @ApiOkResponse({ type: CommitteePageDto })
+  @ApiOperation({
+    summary: 'List committees',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(401, 422)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PagedLangQuery,
@@ -52,6 +61,11 @@ export class CommitteesController {
 
   @Get(':id')
   @ApiOkResponse({ type: CommitteeDto })
+  @ApiOperation({
+    summary: 'Get a committee',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -63,6 +77,8 @@ export class CommitteesController {
 
   @Patch(':id')
   @ApiOkResponse({ type: CommitteeDto })
+  @ApiOperation({ summary: 'Update a committee' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -75,6 +91,11 @@ export class CommitteesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted (only a committee with no sessions)' })
+  @ApiOperation({
+    summary: 'Delete a committee',
+    description: 'Only a committee with no sessions can be deleted (409 otherwise).',
+  })
+  @ApiProblems(400, 401, 403, 404, 409)
   async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
     await this.committees.remove(principal, id);
   }

@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
+import { counted } from '../common/i18n/plural.js';
 import { DataSource, Repository } from 'typeorm';
 import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
@@ -97,7 +98,7 @@ export class CommitteesService {
       if (count > 0) {
         throw new ConflictError(
           'committee-has-sessions',
-          `The committee has ${count} session(s); delete them first`,
+          `The committee has ${counted(count, 'session')}; delete them first`,
         );
       }
       await manager.query('DELETE FROM committees WHERE id = $1', [id]);

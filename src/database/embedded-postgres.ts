@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataDir } from './data-dir-lock.js';
 
 export interface EmbeddedPostgres {
   /** A `postgres://` URL the `pg` driver connects to. */
@@ -14,10 +15,21 @@ export interface EmbeddedPostgres {
  * `dataDir` is a directory, or `memory` for a database that disappears on stop.
  */
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
-  if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir === 'memory' ? 'memory://' : dataDir);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
-  await server.start();
+  let unlock = (): void => undefined;
+  if (dataDir !== 'memory') {
+    mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
+  }
+  let db: PGlite;
+  let server: PGLiteSocketServer;
+  try {
+    db = await PGlite.create(dataDir === 'memory' ? 'memory://' : dataDir);
+    server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+    await server.start();
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   // After start() the server reports the port the OS assigned.
   const hostAndPort = server.getServerConn();
   let stopped = false;
@@ -26,8 +38,12 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
-      await db.close();
+      try {
+        await server.stop();
+        await db.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }

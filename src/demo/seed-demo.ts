@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { assertDataDirFree, DataDirInUseError } from '../database/data-dir-lock.js';
 import type { INestApplication } from '@nestjs/common';
 import { createHmac } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -259,6 +260,8 @@ function secret(key: string, purpose: string): string {
 
 async function main(): Promise<void> {
   const config = { ...loadConfig(), logLevel: 'warn' as const };
+  // Checked before the app starts, so the refusal is one line rather than a start-up stack trace.
+  if (!config.databaseUrl) assertDataDirFree(config.dataDir);
   const app = await createApp(config);
   try {
     const result = await seedDemo(app, config);
@@ -277,7 +280,10 @@ async function main(): Promise<void> {
 
 if (process.argv[1]?.endsWith('seed-demo.js')) {
   main().catch((error: unknown) => {
-    console.error('The demo could not be seeded:', error);
+    console.error(
+      'The demo could not be seeded:',
+      error instanceof DataDirInUseError ? error.message : error,
+    );
     process.exit(1);
   });
 }

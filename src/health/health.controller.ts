@@ -1,5 +1,6 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators.js';
 
@@ -16,13 +17,15 @@ export class HealthController {
 
   @Get()
   @ApiOkResponse({ description: 'The process is alive', type: HealthDto })
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   live(): HealthDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOkResponse({ description: 'The database answers', type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer (problem+json)' })
+  @ApiOperation({ summary: 'Readiness: the database answers' })
+  @ApiProblems([503, 'The database does not answer'])
   async ready(): Promise<HealthDto> {
     try {
       await withTimeout(this.dataSource.query('SELECT 1'), 3000);

@@ -1,5 +1,6 @@
 import { ForbiddenException, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { counted } from '../common/i18n/plural.js';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
 import {
@@ -68,8 +69,26 @@ export class ParticipantsService {
     if (query.partyId) builder.andWhere('participant.party_id = :partyId', { partyId: query.partyId });
     if (query.delegationRole)
       builder.andWhere('participant.delegation_role = :role', { role: query.delegationRole });
-    if (query.q?.trim())
-      builder.andWhere('participant.search_text LIKE :pattern', { pattern: searchPattern(query.q) });
+    const ownParty = await this.ownPartyOf(principal);
+    if (query.q?.trim()) {
+      const pattern = searchPattern(query.q);
+      if (ownParty === undefined) {
+        builder.andWhere('participant.search_text LIKE :pattern', { pattern });
+      } else {
+        // Addresses of the other side are not the delegate's to see, nor to probe by searching:
+        // for them only the names (the search text without its last part, the address) match.
+        builder.andWhere(
+          new Brackets((either) =>
+            either
+              .where('participant.party_id = :ownParty AND participant.search_text LIKE :pattern')
+              .orWhere(
+                "participant.party_id <> :ownParty AND regexp_replace(participant.search_text, ' [|] [^|]*$', '') LIKE :pattern",
+              ),
+          ),
+          { ownParty, pattern },
+        );
+      }
+    }
     const found = await paginate(builder, {
       sortExpression: 'participant.created_at',
       idExpression: 'participant.id',
@@ -77,6 +96,24 @@ export class ParticipantsService {
       page: query,
     });
     return committeeListPage(this.dataSource.manager, committeeId, found);
+  }
+
+  /**
+   * Whether the caller sees a participant's e-mail address: a delegate sees those of its own
+   * party only, everyone else who may read the participant sees them all.
+   */
+  async emailShownTo(principal: Principal): Promise<(participant: Participant) => boolean> {
+    const ownParty = await this.ownPartyOf(principal);
+    return ownParty === undefined ? () => true : (participant) => participant.partyId === ownParty;
+  }
+
+  /** A delegate's party; undefined for callers who are not delegates. */
+  private async ownPartyOf(principal: Principal): Promise<string | undefined> {
+    if (principal.role !== 'delegate' || !principal.participantId) return undefined;
+    const own = await this.dataSource
+      .getRepository(Participant)
+      .findOne({ where: { id: principal.participantId }, select: { partyId: true } });
+    return own?.partyId ?? '';
   }
 
   async get(principal: Principal, id: string): Promise<Participant> {
@@ -147,8 +184,8 @@ export class ParticipantsService {
       );
       if (sessions > 0 || series > 0) {
         const held = [
-          ...(sessions > 0 ? [`${sessions} session(s)`] : []),
-          ...(series > 0 ? [`${series} series`] : []),
+          ...(sessions > 0 ? [counted(sessions, 'session')] : []),
+          ...(series > 0 ? [counted(series, 'series', 'series')] : []),
         ].join(' and ');
         throw new ConflictError(
           'participant-invited',

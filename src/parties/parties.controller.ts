@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -16,6 +17,8 @@ export class PartiesController {
 
   @Post()
   @ApiCreatedResponse({ type: PartyDto })
+  @ApiOperation({ summary: 'Add a party (delegation side) to a committee' })
+  @ApiProblems(401, 403, 413, 415, 422, 404, 409)
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -27,6 +30,8 @@ export class PartiesController {
 
   @Get()
   @ApiOkResponse({ type: PartyPageDto })
+  @ApiOperation({ summary: 'List a committee’s parties' })
+  @ApiProblems(400, 401, 422, 404)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -39,6 +44,8 @@ export class PartiesController {
 
   @Get(':id')
   @ApiOkResponse({ type: PartyDto })
+  @ApiOperation({ summary: 'Get a party' })
+  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -51,6 +58,8 @@ export class PartiesController {
 
   @Patch(':id')
   @ApiOkResponse({ type: PartyDto })
+  @ApiOperation({ summary: 'Update a party' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,

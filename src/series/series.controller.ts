@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiOperation,
+} from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -17,6 +25,7 @@ import {
   UpdateSeriesDto,
 } from './dto/series.dto.js';
 import { SeriesEditsService } from './series-edits.service.js';
+import { SeriesPublishingService } from './series-publishing.service.js';
 import type { Series } from './series.entity.js';
 import { SeriesService, type SeriesResult } from './series.service.js';
 
@@ -27,6 +36,7 @@ export class SeriesController {
   constructor(
     private readonly series: SeriesService,
     private readonly edits: SeriesEditsService,
+    private readonly publishing: SeriesPublishingService,
     private readonly reading: SessionReadingService,
   ) {}
 
@@ -35,6 +45,12 @@ export class SeriesController {
     type: SeriesDto,
     description: 'The series with its occurrences, and the dates left out or moved',
   })
+  @ApiOperation({
+    summary: 'Create a recurring series',
+    description:
+      'A rule in the series’ zone of record with a wall-clock start; occurrences are sessions. An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).',
+  })
+  @ApiProblems(401, 403, 413, 415, 422, 404, 409)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateSeriesDto,
@@ -45,6 +61,11 @@ export class SeriesController {
 
   @Get()
   @ApiOkResponse({ type: SeriesPageDto })
+  @ApiOperation({
+    summary: 'List series',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(401, 422)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: SeriesListQuery,
@@ -55,6 +76,11 @@ export class SeriesController {
 
   @Get(':id')
   @ApiOkResponse({ type: SeriesDto })
+  @ApiOperation({
+    summary: 'Get a series with its occurrences',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -68,6 +94,11 @@ export class SeriesController {
     type: SeriesDto,
     description: 'Changes the occurrences from `from` on that were not edited on their own',
   })
+  @ApiOperation({
+    summary: 'Edit a series from a date on',
+    description: 'Changes the occurrences not edited on their own, from the date given.',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -78,9 +109,32 @@ export class SeriesController {
     return this.respond(await this.edits.update(principal, id, body, options.allowConflicts), lang);
   }
 
+  @Post(':id/publish')
+  @HttpCode(200)
+  @ApiOkResponse({ type: SeriesDto, description: 'Every draft occurrence is now scheduled' })
+  @ApiOperation({
+    summary: 'Publish a draft series',
+    description:
+      'Publishes every draft occurrence in one transaction. A clash of a required participant in any occurrence gets 409 listing the clashes and publishes none, unless allowConflicts=true (then warnings).',
+  })
+  @ApiProblems(400, 401, 403, 404, [
+    409,
+    'No draft occurrence is left, or required participants would have clashing sessions',
+  ])
+  async publish(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() options: WriteOptionsQuery,
+    @RequestLanguage() lang?: string,
+  ): Promise<SeriesDto> {
+    return this.respond(await this.publishing.publish(principal, id, options.allowConflicts), lang);
+  }
+
   @Post(':id/end')
   @HttpCode(200)
   @ApiOkResponse({ type: SeriesDto, description: 'Ends the series early; its past stays' })
+  @ApiOperation({ summary: 'End a series on a date', description: 'Occurrences after the date are removed.' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async end(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -95,6 +149,8 @@ export class SeriesController {
     type: SeriesDto,
     description: 'Invites to every occurrence, and to those added later',
   })
+  @ApiOperation({ summary: 'Invite participants to every occurrence' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async invite(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -106,17 +162,18 @@ export class SeriesController {
   }
 
   @Delete(':id/participants/:participantId')
-  @ApiOkResponse({
-    type: SeriesDto,
+  @HttpCode(204)
+  @ApiNoContentResponse({
     description: 'Removes the series invitation and the invitation to each occurrence not yet held',
   })
+  @ApiOperation({ summary: 'Withdraw a participant from every occurrence' })
+  @ApiProblems(400, 401, 403, 404)
   async uninvite(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @UuidParam('participantId') participantId: string,
-    @RequestLanguage() lang?: string,
-  ): Promise<SeriesDto> {
-    return this.respond(await this.series.uninvite(principal, id, participantId), lang);
+  ): Promise<void> {
+    await this.series.uninvite(principal, id, participantId);
   }
 
   private async respond(result: SeriesResult, lang: string | undefined): Promise<SeriesDto> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { counted } from '../common/i18n/plural.js';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
@@ -239,7 +240,7 @@ export class SeriesService {
       if (overfull) {
         throw new ConflictError(
           'capacity-exceeded',
-          `An occurrence has room for ${overfull.capacity} participants only`,
+          `An occurrence has room for ${counted(overfull.capacity, 'participant')} only`,
         );
       }
       const changed = [...new Set(invited.map((row) => row.session_id))];

@@ -5,7 +5,9 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -27,6 +29,11 @@ export class InvitationsController {
 
   @Get()
   @ApiOkResponse({ type: InvitationListDto })
+  @ApiOperation({
+    summary: 'List a session’s invitations',
+    description: 'A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(400, 401, 404)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -39,6 +46,11 @@ export class InvitationsController {
     type: InvitationListDto,
     description: 'Everyone invited now; 409 on clashes or past capacity',
   })
+  @ApiOperation({
+    summary: 'Invite participants to a session',
+    description: 'Invitees come from the session’s committee.',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async invite(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -51,6 +63,8 @@ export class InvitationsController {
 
   @Patch(':participantId')
   @ApiOkResponse({ type: InvitationListDto })
+  @ApiOperation({ summary: 'Change an invitation’s role or attendance' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422)
   async change(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -71,6 +85,8 @@ export class InvitationsController {
   @Delete(':participantId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'The invitation is withdrawn' })
+  @ApiOperation({ summary: 'Withdraw an invitation' })
+  @ApiProblems(400, 401, 403, 404)
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -81,6 +97,11 @@ export class InvitationsController {
 
   @Put(':participantId/rsvp')
   @ApiOkResponse({ type: InvitationDto, description: 'A delegate answers its own invitation' })
+  @ApiOperation({
+    summary: 'Answer an invitation (RSVP)',
+    description: 'A delegate answers only its own invitation.',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422)
   async answer(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

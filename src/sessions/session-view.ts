@@ -2,12 +2,15 @@ import { resolvedLanguage, resolveText } from '../common/i18n/localized-text.js'
 import { displayTimes, localIso, persianDate, utcIso } from '../common/time/zoned-time.js';
 import type { DisplayTimeDto, SessionDto } from './dto/session-output.dto.js';
 import type { Session } from './session.entity.js';
+import { sessionTiming } from './session-timing.js';
 
 /** How a reader wants times and text: the zones to show, the language, the calendar. */
 export interface ReadingOptions {
   zones: string[];
   lang?: string;
   persian: boolean;
+  /** The moment reads are computed for; now unless a caller says otherwise. */
+  now?: Date;
 }
 
 export function zonedTimes(
@@ -35,6 +38,7 @@ export function toSessionDto(session: Session, options: ReadingOptions): Session
     kind: session.kind,
     format: session.format,
     status: session.status,
+    timing: sessionTiming(session.startsAt, session.endsAt, options.now ?? new Date()),
     timeZone: session.timeZone,
     startsAt: utcIso(session.startsAt),
     endsAt: utcIso(session.endsAt),

@@ -1,14 +1,14 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
@@ -30,6 +30,12 @@ import { SessionsService } from './sessions.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the version being changed' };
 
+/** The clash rule's refusal (DESIGN.md, Writes), for the operations that can move a session into a clash. */
+const CLASHES: [409, string] = [
+  409,
+  'Required participants would have clashing sessions: the problem lists the clashes',
+];
+
 @ApiTags('Sessions')
 @ApiBearerAuth()
 @Controller('sessions')
@@ -46,6 +52,15 @@ export class SessionsController {
     required: false,
     description: 'A retry with the same key gets the first answer',
   })
+  @ApiOperation({
+    summary: 'Schedule a session (as a draft)',
+    description:
+      'start and end are local wall times read in timeZone, or instants with an offset. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).',
+  })
+  @ApiProblems(401, 403, 413, 415, 422, 404, [
+    409,
+    'Required participants would have clashing sessions: the problem lists the clashes',
+  ])
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateSessionDto,
@@ -57,6 +72,12 @@ export class SessionsController {
 
   @Get()
   @ApiOkResponse({ type: SessionPageDto, description: 'Ordered by start; only what the caller may see' })
+  @ApiOperation({
+    summary: 'List sessions',
+    description:
+      'Ordered by start; filters combine. A delegate sees only what its participant may see; anything else is 404. Delegates never see drafts.',
+  })
+  @ApiProblems(401, 422)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: SessionListQuery,
@@ -77,6 +98,12 @@ export class SessionsController {
 
   @Get(':id')
   @ApiOkResponse({ type: SessionDto, description: 'ETag header holds its version' })
+  @ApiOperation({
+    summary: 'Get a session',
+    description:
+      'The ETag header holds its version, for If-Match. A delegate sees only what its participant may see; anything else is 404.',
+  })
+  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -90,10 +117,12 @@ export class SessionsController {
   @Patch(':id')
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: SessionDto })
-  @ApiConflictResponse({
-    description: 'Required participants would have clashing sessions (problem+json with clashes)',
+  @ApiOperation({
+    summary: 'Update or reschedule a session',
+    description:
+      'With If-Match, a stale version gets 412 and nothing changes. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. A cancelled session refuses edits (409); reinstate it first.',
   })
-  @ApiPreconditionFailedResponse({ description: 'If-Match does not match the current version' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, CLASHES, 412)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -115,6 +144,12 @@ export class SessionsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: SessionDto, description: 'draft → scheduled' })
+  @ApiOperation({
+    summary: 'Publish a draft session',
+    description:
+      'draft → scheduled; the clash rule applies. With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(400, 401, 403, 404, CLASHES, 412)
   async publish(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -131,6 +166,12 @@ export class SessionsController {
   @ApiNoContentResponse({
     description: 'A draft deleted with its agenda and invitations (409 once published)',
   })
+  @ApiOperation({
+    summary: 'Delete a draft session',
+    description:
+      'Only drafts are deleted (with their agenda and invitations); a published session is cancelled instead (409). With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -143,6 +184,12 @@ export class SessionsController {
   @HttpCode(200)
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: SessionDto, description: '→ cancelled, with the reason' })
+  @ApiOperation({
+    summary: 'Cancel a session',
+    description:
+      '→ cancelled with a reason; feeds keep it for 30 days as cancelled. With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409, 412)
   async cancel(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -152,6 +199,39 @@ export class SessionsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
     return this.respond(await this.sessions.cancel(principal, id, body.reason, ifMatch), {}, lang, response);
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: SessionDto, description: 'cancelled → scheduled' })
+  @ApiOperation({
+    summary: 'Reinstate a cancelled session',
+    description:
+      'cancelled → scheduled: SEQUENCE goes up and feeds show it again. Clashes with required participants’ other sessions get 409 unless allowConflicts=true (then warnings). With If-Match, a stale version gets 412 and nothing changes.',
+  })
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    [409, 'The session is not cancelled, or required participants would have clashing sessions'],
+    412,
+  )
+  async reinstate(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() options: WriteOptionsQuery,
+    @Headers('if-match') ifMatch: string | undefined,
+    @RequestLanguage() lang: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<SessionDto> {
+    const { session, warnings } = await this.sessions.reinstate(principal, id, {
+      ifMatch,
+      allowConflicts: options.allowConflicts,
+    });
+    const dto = await this.respond(session, {}, lang, response);
+    return warnings.length > 0 ? { ...dto, warnings } : dto;
   }
 
   private async respond(

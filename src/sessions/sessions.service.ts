@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { counted, isOrAre } from '../common/i18n/plural.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
@@ -98,6 +99,8 @@ export class SessionsService {
     if (query.from && query.to && parseBoundary(query.from, 'from') > parseBoundary(query.to, 'to')) {
       throw invalid('from', 'must not be later than to');
     }
+    if (query.kind) builder.andWhere('s.kind = :kind', { kind: query.kind });
+    if (query.format) builder.andWhere('s.format = :format', { format: query.format });
     if (query.from) {
       const from = parseBoundary(query.from, 'from');
       builder
@@ -140,6 +143,12 @@ export class SessionsService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockForWrite(manager, principal, id);
       assertIfMatch(options.ifMatch, session.version);
+      if (session.status === 'cancelled') {
+        throw new ConflictError(
+          'session-cancelled',
+          'The session is cancelled; reinstate it (POST /api/v1/sessions/:id/reinstate) before changing it',
+        );
+      }
       const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
       if (input.workingGroupId)
         await assertWorkingGroupOf(manager, session.committeeId, input.workingGroupId);
@@ -201,6 +210,33 @@ export class SessionsService {
     });
   }
 
+  /** cancelled → scheduled: calendars see it again (SEQUENCE up); it counts for clashes again. */
+  async reinstate(
+    principal: Principal,
+    id: string,
+    options: { ifMatch?: string; allowConflicts?: boolean },
+  ): Promise<SavedSession> {
+    let warnings: ClashDto[] = [];
+    const session = await this.changeStatus(
+      principal,
+      id,
+      options.ifMatch,
+      (session) => {
+        if (session.status !== 'cancelled') {
+          throw new ConflictError(
+            'not-cancelled',
+            `Only a cancelled session can be reinstated; this session is ${session.status}`,
+          );
+        }
+        applySessionChanges(session, { status: 'scheduled', cancellationReason: null });
+      },
+      async (manager, saved) => {
+        warnings = await checkClashes(manager, [saved.id], options.allowConflicts);
+      },
+    );
+    return { session, warnings };
+  }
+
   /** Deletes a draft with its agenda and invitations; a published session is cancelled instead. */
   async removeDraft(principal: Principal, id: string, ifMatch?: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
@@ -238,12 +274,14 @@ export class SessionsService {
     id: string,
     ifMatch: string | undefined,
     change: (session: Session, manager: EntityManager) => void | Promise<void>,
+    afterSave?: (manager: EntityManager, saved: Session) => Promise<void>,
   ): Promise<Session> {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockForWrite(manager, principal, id);
       assertIfMatch(ifMatch, session.version);
       await change(session, manager);
       const saved = await manager.save(session);
+      await afterSave?.(manager, saved);
       // An occurrence's status shows in its series' own VEVENT too (an EXDATE comes or goes),
       // so the series' SEQUENCE goes up with it.
       if (saved.seriesId) {
@@ -290,7 +328,7 @@ export async function checkClashes(
   if (clashes.length > 0 && !allowConflicts) {
     throw new ConflictError(
       'schedule-conflict',
-      `Required participants have ${clashes.length} overlapping session(s); pass allowConflicts=true to save anyway`,
+      `Required participants have ${counted(clashes.length, 'overlapping session')}; pass allowConflicts=true to save anyway`,
       undefined,
       { clashes },
     );
@@ -310,7 +348,7 @@ export async function assertWithinCapacity(
   if (count > capacity) {
     throw new ConflictError(
       'capacity-exceeded',
-      `The session has room for ${capacity} participants; ${count} are invited`,
+      `The session has room for ${counted(capacity, 'participant')}; ${count} ${isOrAre(count)} invited`,
     );
   }
 }

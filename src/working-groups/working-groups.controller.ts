@@ -5,7 +5,9 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
+  ApiOperation,
 } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -33,6 +35,8 @@ export class WorkingGroupsController {
 
   @Post('committees/:committeeId/working-groups')
   @ApiCreatedResponse({ type: WorkingGroupDto })
+  @ApiOperation({ summary: 'Create a working group' })
+  @ApiProblems(401, 403, 413, 415, 422, 404, 409)
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -44,6 +48,8 @@ export class WorkingGroupsController {
 
   @Get('committees/:committeeId/working-groups')
   @ApiOkResponse({ type: WorkingGroupPageDto })
+  @ApiOperation({ summary: 'List a committee’s working groups' })
+  @ApiProblems(400, 401, 422, 404)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -56,6 +62,8 @@ export class WorkingGroupsController {
 
   @Get('working-groups/:id')
   @ApiOkResponse({ type: WorkingGroupDto })
+  @ApiOperation({ summary: 'Get a working group' })
+  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -67,6 +75,8 @@ export class WorkingGroupsController {
 
   @Patch('working-groups/:id')
   @ApiOkResponse({ type: WorkingGroupDto })
+  @ApiOperation({ summary: 'Update a working group' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -79,6 +89,8 @@ export class WorkingGroupsController {
   @Post('working-groups/:id/archive')
   @HttpCode(200)
   @ApiOkResponse({ type: WorkingGroupDto, description: 'The working group, now archived' })
+  @ApiOperation({ summary: 'Archive a working group' })
+  @ApiProblems(400, 401, 403, 404, 409)
   async archive(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -88,6 +100,8 @@ export class WorkingGroupsController {
 
   @Get('working-groups/:id/members')
   @ApiOkResponse({ type: MemberListDto })
+  @ApiOperation({ summary: 'List a working group’s members' })
+  @ApiProblems(400, 401, 404)
   async members(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -97,6 +111,11 @@ export class WorkingGroupsController {
 
   @Post('working-groups/:id/members')
   @ApiCreatedResponse({ type: MemberDto })
+  @ApiOperation({
+    summary: 'Add a member to a working group',
+    description: 'Members come from the same committee (422 otherwise).',
+  })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async addMember(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -107,6 +126,8 @@ export class WorkingGroupsController {
 
   @Patch('working-groups/:id/members/:participantId')
   @ApiOkResponse({ type: MemberDto })
+  @ApiOperation({ summary: 'Change a member’s role' })
+  @ApiProblems(400, 401, 403, 404, 413, 415, 422)
   async changeMemberRole(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -119,6 +140,8 @@ export class WorkingGroupsController {
   @Delete('working-groups/:id/members/:participantId')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed from the working group' })
+  @ApiOperation({ summary: 'Remove a member from a working group' })
+  @ApiProblems(400, 401, 403, 404)
   async removeMember(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

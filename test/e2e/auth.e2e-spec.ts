@@ -66,7 +66,7 @@ describe('API tokens and authentication', () => {
       .send({ slug: 'auth-test', name: 'Auth test', defaultTimeZone: 'Europe/Moscow', defaultLocale: 'ru' })
       .expect(201);
     const token = await t.ctx.organizerToken(committee.body.id);
-    const response = await t.as(token).get('/api/v1/api-tokens');
+    const response = await t.as(token).post('/api/v1/api-tokens').send({ name: 'x', role: 'admin' });
     expect(response.status).toBe(403);
     expect(response.body.status).toBe(403);
   });

@@ -282,8 +282,10 @@ describe('Calendar feeds', () => {
   it('stops a revoked token, answering 404 like an unknown one', async () => {
     const feed = await newFeed(t.admin, { scope: 'committee', targetId: jec.committee.id });
     await fetchFeed(feed.token).expect(200);
-    const revoked = await t.admin.delete(`/api/v1/feeds/${feed.id}`).expect(200);
-    expect(revoked.body.revokedAt).not.toBeNull();
+    const revoked = await t.admin.delete(`/api/v1/feeds/${feed.id}`).expect(204);
+    expect(revoked.text).toBe('');
+    const listed = await t.admin.get('/api/v1/feeds').expect(200);
+    expect(listed.body.items.find((item: { id: string }) => item.id === feed.id).revokedAt).not.toBeNull();
     const gone = await fetchFeed(feed.token);
     const unknown = await fetchFeed(`cal_${'x'.repeat(43)}`);
     expect(gone.status).toBe(404);

@@ -457,9 +457,9 @@ describe('Recurring series', () => {
     const refused = await t.admin.delete(`/api/v1/participants/${person.id}`);
     expect({ status: refused.status, detail: refused.body.detail }).toEqual({
       status: 409,
-      detail: 'The participant is invited to 5 session(s) and 1 series; remove those invitations first',
+      detail: 'The participant is invited to 5 sessions and 1 series; remove those invitations first',
     });
-    await t.admin.delete(`/api/v1/series/${series.id}/participants/${person.id}`).expect(200);
+    await t.admin.delete(`/api/v1/series/${series.id}/participants/${person.id}`).expect(204);
     const uninvited = await t.admin.get(`/api/v1/sessions?participantId=${person.id}`).expect(200);
     expect(uninvited.body.items).toHaveLength(0);
     await t.admin.delete(`/api/v1/series/${series.id}/participants/${person.id}`).expect(404);

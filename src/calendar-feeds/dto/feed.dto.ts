@@ -53,8 +53,18 @@ export class FeedDto {
 export class CreatedFeedDto extends FeedDto {
   @ApiProperty({ description: 'The secret in the URLs; shown only in this answer', example: 'cal_Zx3…' })
   token: string;
-  @ApiProperty({ example: 'https://quorum.example.org/calendar/cal_Zx3….ics' }) httpsUrl: string;
+  @ApiProperty({
+    example: 'https://quorum.example.org/calendar/cal_Zx3….ics',
+    description: 'The feed over HTTP(S), as PUBLIC_BASE_URL says',
+  })
+  url: string;
   @ApiProperty({ example: 'webcal://quorum.example.org/calendar/cal_Zx3….ics' }) webcalUrl: string;
+  @ApiProperty({
+    example: 'https://quorum.example.org/calendar/cal_Zx3….ics',
+    deprecated: true,
+    description: 'The same as url; kept for one release',
+  })
+  httpsUrl: string;
 }
 
 export class FeedPageDto {

@@ -75,7 +75,13 @@ export class ParticipantDto {
   @ApiProperty({ format: 'uuid' }) committeeId: string;
   @ApiProperty({ format: 'uuid' }) partyId: string;
   @ApiProperty({ example: { en: 'Hamid Zadboum', fa: 'حمید زادبوم' } }) fullName: LocalizedText;
-  @ApiProperty({ example: 'h.zadboum@mimt.gov.ir' }) email: string;
+  @ApiProperty({
+    example: 'h.zadboum@mimt.gov.ir',
+    type: String,
+    nullable: true,
+    description: 'null for a delegate reading another party’s participant',
+  })
+  email: string | null;
   @ApiProperty({ nullable: true, example: null }) organization: LocalizedText | null;
   @ApiProperty({ nullable: true, example: { en: 'Deputy Minister' } }) position: LocalizedText | null;
   @ApiProperty({ enum: DELEGATION_ROLES }) delegationRole: DelegationRole;
@@ -94,13 +100,13 @@ export class ParticipantPageDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export function toParticipantDto(participant: Participant, lang?: string): ParticipantDto {
+export function toParticipantDto(participant: Participant, lang?: string, showEmail = true): ParticipantDto {
   return {
     id: participant.id,
     committeeId: participant.committeeId,
     partyId: participant.partyId,
     fullName: participant.fullName,
-    email: participant.email,
+    email: showEmail ? participant.email : null,
     organization: participant.organization,
     position: participant.position,
     delegationRole: participant.delegationRole,

@@ -55,6 +55,8 @@ export class CreatePartyDto {
   @ApiPropertyOptional({
     example: [6, 7, 1, 2, 3],
     description: 'ISO weekdays (1 = Monday); default by country',
+    type: 'array',
+    items: { type: 'integer', minimum: 1, maximum: 7 },
   })
   @IsOmittable()
   @IsArray()
@@ -73,6 +75,7 @@ export class CreatePartyDto {
 
   @ApiPropertyOptional({
     example: 'IR',
+    type: String,
     nullable: true,
     description: 'Public holidays of this country; default: code',
   })
@@ -106,7 +109,12 @@ export class PartyDto {
   @ApiProperty({ example: { en: 'Islamic Republic of Iran' } }) name: LocalizedText;
   @ApiProperty({ example: 'Asia/Tehran' }) timeZone: string;
   @ApiProperty({ example: 'fa' }) locale: string;
-  @ApiProperty({ example: [6, 7, 1, 2, 3] }) workWeek: number[];
+  @ApiProperty({
+    example: [6, 7, 1, 2, 3],
+    type: 'array',
+    items: { type: 'integer', minimum: 1, maximum: 7 },
+  })
+  workWeek: number[];
   @ApiProperty({ type: WorkingHoursDto }) workingHours: WorkingHoursDto;
   @ApiProperty({ example: 'IR', nullable: true, type: String }) holidayCountry: string | null;
   @ApiProperty({ example: [] }) extraNonWorkingDays: string[];

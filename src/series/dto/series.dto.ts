@@ -120,7 +120,7 @@ export class SeriesDto {
   @ApiProperty() skipNonWorkingDays: boolean;
   @ApiProperty({ nullable: true, example: null }) location: LocalizedText | null;
   @ApiProperty({ type: OnlineMeetingDto, nullable: true }) onlineMeeting: OnlineMeetingDto | null;
-  @ApiProperty({ nullable: true, type: Number }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) capacity: number | null;
   @ApiProperty({ example: 0, description: 'Goes up when the rule or times change' }) sequence: number;
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -52,6 +52,7 @@ export class CreateSessionDto {
   committeeId: string;
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'A working group of the same committee',
@@ -119,7 +120,12 @@ export class CreateSessionDto {
   @IsNestedObject(() => OnlineMeetingDto)
   onlineMeeting?: OnlineMeetingDto | null;
 
-  @ApiPropertyOptional({ example: 40, nullable: true, description: 'How many participants may be invited' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    example: 40,
+    nullable: true,
+    description: 'How many participants may be invited',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -1,3 +1,4 @@
+import { SESSION_TIMINGS, type SessionTiming } from '../session-timing.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import { SESSION_FORMATS, SESSION_KINDS, SESSION_STATUSES } from '../session.entity.js';
@@ -39,6 +40,11 @@ export class SessionDto {
   @ApiProperty({ enum: SESSION_KINDS }) kind: string;
   @ApiProperty({ enum: SESSION_FORMATS }) format: string;
   @ApiProperty({ enum: SESSION_STATUSES }) status: string;
+  @ApiProperty({
+    enum: SESSION_TIMINGS,
+    description: 'Computed at the time of reading from startsAt and endsAt, whatever the status',
+  })
+  timing: SessionTiming;
   @ApiProperty({ example: 'Europe/Moscow' }) timeZone: string;
   @ApiProperty({ example: '2026-12-01T07:00:00Z' }) startsAt: string;
   @ApiProperty({ example: '2026-12-01T09:30:00Z' }) endsAt: string;
@@ -49,7 +55,7 @@ export class SessionDto {
   @ApiProperty({ nullable: true, example: { ru: 'Минпромторг России, Москва' } })
   location: LocalizedText | null;
   @ApiProperty({ type: OnlineMeetingDto, nullable: true }) onlineMeeting: OnlineMeetingDto | null;
-  @ApiProperty({ nullable: true, type: Number, example: 40 }) capacity: number | null;
+  @ApiProperty({ nullable: true, type: 'integer', example: 40 }) capacity: number | null;
   @ApiProperty({ example: 0, description: 'Goes up with each change calendar apps must notice' })
   sequence: number;
   @ApiProperty({ example: 1, description: 'Goes up with each change; the ETag' }) version: number;

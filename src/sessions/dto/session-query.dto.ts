@@ -3,7 +3,14 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { LangQuery, PagedLangQuery } from '../../common/i18n/lang-query.js';
 import { IsInstantOrDate } from '../../common/validation/is-date.js';
-import { SESSION_STATUSES, type SessionStatus } from '../session.entity.js';
+import {
+  SESSION_FORMATS,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+  type SessionFormat,
+  type SessionKind,
+  type SessionStatus,
+} from '../session.entity.js';
 
 const CALENDARS = ['gregorian', 'persian'] as const;
 
@@ -43,6 +50,16 @@ export class SessionListQuery extends PagedLangQuery {
   @IsOptional()
   @IsUUID()
   participantId?: string;
+
+  @ApiPropertyOptional({ enum: SESSION_KINDS })
+  @IsOptional()
+  @IsIn(SESSION_KINDS, { message: `kind must be one of ${SESSION_KINDS.join(', ')}` })
+  kind?: SessionKind;
+
+  @ApiPropertyOptional({ enum: SESSION_FORMATS })
+  @IsOptional()
+  @IsIn(SESSION_FORMATS, { message: `format must be one of ${SESSION_FORMATS.join(', ')}` })
+  format?: SessionFormat;
 
   @ApiPropertyOptional({ enum: SESSION_STATUSES })
   @IsOptional()

@@ -1,0 +1,23 @@
+import { ForbiddenException } from '@nestjs/common';
+import type { Principal } from '../common/auth/principal.js';
+import type { TokenRole } from './api-token.entity.js';
+
+/**
+ * Admins issue any token. An organizer onboards its own committees' people: delegate tokens
+ * (the participant is checked by the caller) and organizer tokens for committees it manages
+ * itself; never an admin token, and never a committee beyond its own.
+ */
+export function assertMayIssue(principal: Principal, role: TokenRole, committeeIds: string[]): void {
+  if (principal.role === 'admin') return;
+  if (role === 'admin') {
+    throw new ForbiddenException({ code: 'forbidden', detail: 'Only an admin may create admin tokens' });
+  }
+  const beyond = committeeIds.filter((id) => !principal.committeeIds.includes(id));
+  if (beyond.length > 0) {
+    throw new ForbiddenException({
+      code: 'forbidden',
+      detail: 'An organizer token may name only committees the caller manages',
+      errors: [{ path: 'committeeIds', message: 'names a committee the caller does not manage' }],
+    });
+  }
+}

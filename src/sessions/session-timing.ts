@@ -1,0 +1,11 @@
+export const SESSION_TIMINGS = ['upcoming', 'in_progress', 'over'] as const;
+export type SessionTiming = (typeof SESSION_TIMINGS)[number];
+
+/**
+ * Where a session stands in time at `now`: computed on every read, never stored, so a past
+ * session does not stay "scheduled"-looking forever. Its end is exclusive, as in clash checks.
+ */
+export function sessionTiming(startsAt: Date, endsAt: Date, now: Date): SessionTiming {
+  if (now.getTime() < startsAt.getTime()) return 'upcoming';
+  return now.getTime() < endsAt.getTime() ? 'in_progress' : 'over';
+}
