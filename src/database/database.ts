@@ -10,7 +10,10 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DatabaseSettings = Pick<AppConfig, 'databaseUrl' | 'dataDir' | 'databasePoolSize'> & {
+export type DatabaseSettings = Pick<
+  AppConfig,
+  'databaseUrl' | 'dataDir' | 'databasePoolSize' | 'embeddedSnapshot'
+> & {
   onQuery?: (sql: string) => void;
 };
 
@@ -22,7 +25,7 @@ export async function openDatabase(settings: DatabaseSettings, migrate = true): 
   let embedded: EmbeddedPostgres | undefined;
   let url = settings.databaseUrl;
   if (url === undefined) {
-    embedded = await startEmbeddedPostgres(settings.dataDir);
+    embedded = await startEmbeddedPostgres(settings.dataDir, settings.embeddedSnapshot);
     url = embedded.url;
   }
   // PGlite serves one connection at a time; a larger pool would only queue behind it.
