@@ -10,6 +10,7 @@ export default {
   testMatch: [
     '<rootDir>/src/**/*.spec.ts',
     '<rootDir>/test/**/*.medium-spec.ts',
+    '<rootDir>/test/lint/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   extensionsToTreatAsEsm: ['.ts'],
