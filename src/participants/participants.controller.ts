@@ -9,8 +9,7 @@ import {
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
-import { LangQuery } from '../common/i18n/lang-query.js';
-import { RequestLanguage } from '../common/i18n/request-language.js';
+import { LangOnlyQuery, RequestLanguage } from '../common/i18n/request-language.js';
 import {
   CreateParticipantDto,
   ParticipantDto,
@@ -55,8 +54,7 @@ export class ParticipantsController {
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Query() _query: LangQuery,
-    @RequestLanguage() lang?: string,
+    @LangOnlyQuery() lang?: string,
   ): Promise<ParticipantDto> {
     return toParticipantDto(await this.participants.get(principal, id), lang);
   }
