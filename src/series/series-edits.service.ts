@@ -37,7 +37,7 @@ export class SeriesEditsService {
     allowConflicts?: boolean,
   ): Promise<SeriesResult> {
     return this.dataSource.transaction(async (manager) => {
-      let series = await lockSeries(manager, principal, id);
+      const series = await lockSeries(manager, principal, id);
       const committee = await manager.findOneByOrFail(Committee, { id: series.committeeId });
       if (input.workingGroupId) await assertWorkingGroupOf(manager, series.committeeId, input.workingGroupId);
       const fieldChanges = sessionFieldChanges(input, committee.defaultLocale);
@@ -47,47 +47,7 @@ export class SeriesEditsService {
       const later = await laterOccurrences(manager, id, input.from);
       const edit = timingChanged ? await this.planTiming(manager, series, input, later) : undefined;
 
-      let target = series;
-      let continuedBy: string | undefined;
-      if (edit?.oldSeriesRule !== undefined) {
-        series.rule = edit.oldSeriesRule;
-        series.sequence += 1;
-        await manager.save(series);
-        target = manager.create(Series, {
-          ...withoutIdentity(series),
-          ...fieldChanges,
-          startDate: edit.timing.startDate,
-          sequence: 0,
-        });
-        target = await manager.save(target);
-        await copyInvitations(manager, series.id, target.id);
-        continuedBy = target.id;
-      }
-      if (edit) {
-        Object.assign(target, {
-          rule: edit.timing.rrule,
-          startTime: edit.timing.startTime,
-          durationMinutes: edit.timing.durationMinutes,
-          skipNonWorkingDays: edit.timing.skipNonWorkingDays,
-          // A new series starts its own count; the same series tells calendars of the change.
-          sequence: continuedBy === undefined ? target.sequence + 1 : 0,
-        });
-        target = await manager.save(target);
-      }
-      // After a split the old series describes its earlier occurrences, so it keeps its fields.
-      if (target === series) {
-        // The series' own VEVENT shows these too, so calendar apps must see them as an update.
-        if (
-          SIGNIFICANT_SERIES_FIELDS.some(
-            (field) => fieldChanges[field] !== undefined && !sameValue(series[field], fieldChanges[field]),
-          )
-        ) {
-          series.sequence += timingChanged ? 0 : 1;
-        }
-        Object.assign(series, fieldChanges);
-        series = target = await manager.save(series);
-      }
-
+      const { target, continuedBy } = await saveSeries(manager, series, edit, fieldChanges, timingChanged);
       const changed = edit
         ? await applyEdit(manager, { target, later, edit, fieldChanges, originalSeriesId: id })
         : await manager.save(
@@ -136,6 +96,60 @@ export class SeriesEditsService {
     if ('problems' in edit) throw new UnprocessableError(edit.problems, edit.detail);
     return edit;
   }
+}
+
+/**
+ * Writes the series side of an edit. A split ends the old series and starts a new one that
+ * carries the edit; otherwise the series itself takes the new timing and fields.
+ */
+async function saveSeries(
+  manager: EntityManager,
+  series: Series,
+  edit: SeriesEditPlan | undefined,
+  fieldChanges: Partial<Series>,
+  timingChanged: boolean,
+): Promise<{ target: Series; continuedBy?: string }> {
+  let target = series;
+  let continuedBy: string | undefined;
+  if (edit?.oldSeriesRule !== undefined) {
+    series.rule = edit.oldSeriesRule;
+    series.sequence += 1;
+    await manager.save(series);
+    target = manager.create(Series, {
+      ...withoutIdentity(series),
+      ...fieldChanges,
+      startDate: edit.timing.startDate,
+      sequence: 0,
+    });
+    target = await manager.save(target);
+    await copyInvitations(manager, series.id, target.id);
+    continuedBy = target.id;
+  }
+  if (edit) {
+    Object.assign(target, {
+      rule: edit.timing.rrule,
+      startTime: edit.timing.startTime,
+      durationMinutes: edit.timing.durationMinutes,
+      skipNonWorkingDays: edit.timing.skipNonWorkingDays,
+      // A new series starts its own count; the same series tells calendars of the change.
+      sequence: continuedBy === undefined ? target.sequence + 1 : 0,
+    });
+    target = await manager.save(target);
+  }
+  // After a split the old series describes its earlier occurrences, so it keeps its fields.
+  if (target === series) {
+    // The series' own VEVENT shows these too, so calendar apps must see them as an update.
+    if (
+      SIGNIFICANT_SERIES_FIELDS.some(
+        (field) => fieldChanges[field] !== undefined && !sameValue(series[field], fieldChanges[field]),
+      )
+    ) {
+      series.sequence += timingChanged ? 0 : 1;
+    }
+    Object.assign(series, fieldChanges);
+    target = await manager.save(series);
+  }
+  return { target, continuedBy };
 }
 
 /** The occurrences from `from` on (all, without it) that were not edited on their own. */
