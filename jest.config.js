@@ -1,12 +1,18 @@
 /**
  * NestJS 12 ships as ES modules only, so Jest runs in its native ESM mode
  * (`--experimental-vm-modules`, set by `npm test`). Unit tests live beside the code
- * (`src/**\/*.spec.ts`); e2e tests in `test/e2e`.
+ * (`src/**\/*.spec.ts`); medium tests, services on a real database, in `test/medium`;
+ * e2e tests, through HTTP, in `test/e2e`.
  */
 export default {
   testEnvironment: 'node',
   rootDir: '.',
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: [
+    '<rootDir>/src/**/*.spec.ts',
+    '<rootDir>/test/**/*.medium-spec.ts',
+    '<rootDir>/test/lint/*.spec.ts',
+    '<rootDir>/test/**/*.e2e-spec.ts',
+  ],
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },

@@ -1,3 +1,5 @@
+import { MINUTE_MS } from '../common/time/durations.js';
+
 /** What the timeline needs of an agenda item; the entity fits as it is. */
 export type AgendaTimelineInput = {
   id: string;
@@ -25,8 +27,6 @@ export type AgendaTimeline = {
   /** How far the last item ends after the session's end, or 0. */
   overrunMinutes: number;
 };
-
-const MINUTE_MS = 60_000;
 
 /**
  * Numbers the agenda and plans its times. Top-level items run one after another from the session's

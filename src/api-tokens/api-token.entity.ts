@@ -6,10 +6,8 @@ import {
   TextColumn,
   UuidColumn,
 } from '../common/database-columns.js';
+import type { TokenRole } from '../common/auth/principal.js';
 import { Participant } from '../participants/participant.entity.js';
-
-export const TOKEN_ROLES = ['admin', 'organizer', 'delegate'] as const;
-export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 @Entity('api_tokens')
 export class ApiToken {

@@ -1,6 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
 import type { Principal } from '../common/auth/principal.js';
-import type { TokenRole } from './api-token.entity.js';
+import type { TokenRole } from '../common/auth/principal.js';
 
 /**
  * Admins issue any token. An organizer onboards its own committees' people: delegate tokens

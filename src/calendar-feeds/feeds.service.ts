@@ -1,10 +1,10 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { canManageCommittee, canReadCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { generateToken, hashToken } from '../common/auth/token-hash.js';
-import { invalid, NotFoundError } from '../common/errors/problem.js';
+import { ForbiddenError, invalid, NotFoundError } from '../common/errors/problem.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
@@ -155,9 +155,6 @@ async function assertDelegateMayFollow(
         participantId: me,
       })));
   if (!allowed) {
-    throw new ForbiddenException({
-      code: 'forbidden',
-      detail: 'A delegate may follow only itself, its own working groups and its committee',
-    });
+    throw new ForbiddenError('A delegate may follow only itself, its own working groups and its committee');
   }
 }

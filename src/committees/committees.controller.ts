@@ -11,8 +11,8 @@ import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
-import { LangQuery, PagedLangQuery } from '../common/i18n/lang-query.js';
-import { RequestLanguage } from '../common/i18n/request-language.js';
+import { PagedLangQuery } from '../common/i18n/lang-query.js';
+import { LangOnlyQuery, RequestLanguage } from '../common/i18n/request-language.js';
 import { CommitteesService } from './committees.service.js';
 import {
   CommitteeDto,
@@ -69,8 +69,7 @@ export class CommitteesController {
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Query() _query: LangQuery,
-    @RequestLanguage() lang?: string,
+    @LangOnlyQuery() lang?: string,
   ): Promise<CommitteeDto> {
     return toCommitteeDto(await this.committees.get(principal, id), lang);
   }

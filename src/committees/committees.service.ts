@@ -1,9 +1,9 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { counted } from '../common/i18n/plural.js';
 import { DataSource, Repository } from 'typeorm';
 import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
-import { ConflictError, NotFoundError } from '../common/errors/problem.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { Committee } from './committee.entity.js';
@@ -20,7 +20,7 @@ export class CommitteesService {
 
   async create(principal: Principal, input: CreateCommitteeDto): Promise<Committee> {
     if (principal.role !== 'admin') {
-      throw new ForbiddenException({ code: 'forbidden', detail: 'Only an admin creates committees' });
+      throw new ForbiddenError('Only an admin creates committees');
     }
     await this.assertSlugFree(input.slug);
     const locale = input.defaultLocale ?? 'en';

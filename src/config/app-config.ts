@@ -8,6 +8,11 @@ export interface AppConfig {
   databaseUrl?: string;
   /** Embedded database directory, or `memory` for a throwaway database. */
   dataDir: string;
+  /**
+   * An in-memory embedded database starts from this data-directory tarball instead of an
+   * empty one (the tests' migrated snapshot); not read from the environment.
+   */
+  embeddedSnapshot?: string;
   adminToken?: string;
   /** Base of the links the API hands out (feed URLs), without a trailing slash. */
   publicBaseUrl: string;

@@ -22,6 +22,7 @@ export type DatabaseSettings = Pick<
   | 'databaseAcquireTimeoutMs'
   | 'databaseStatementTimeoutMs'
   | 'databaseStartupRetrySeconds'
+  | 'embeddedSnapshot'
 > & {
   onQuery?: (sql: string) => void;
 };
@@ -35,7 +36,7 @@ export async function openDatabase(settings: DatabaseSettings, migrate = true): 
   let embedded: EmbeddedPostgres | undefined;
   let url = settings.databaseUrl;
   if (url === undefined) {
-    embedded = await startEmbeddedPostgres(settings.dataDir);
+    embedded = await startEmbeddedPostgres(settings.dataDir, settings.embeddedSnapshot);
     url = embedded.url;
   }
   // PGlite serves one connection at a time; a larger pool would only queue behind it.

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataDir } from './data-dir-lock.js';
@@ -6,15 +6,19 @@ import { lockDataDir } from './data-dir-lock.js';
 export interface EmbeddedPostgres {
   /** A `postgres://` URL the `pg` driver connects to. */
   url: string;
+  /** The data directory as a tarball, for `startEmbeddedPostgres(…, snapshot)`. */
+  dumpDataDir(): Promise<Uint8Array>;
   stop(): Promise<void>;
 }
 
 /**
  * PostgreSQL compiled to WebAssembly (PGlite), served on a loopback port so that the
  * ordinary `pg` driver and TypeORM talk to it exactly as they talk to a server.
- * `dataDir` is a directory, or `memory` for a database that disappears on stop.
+ * `dataDir` is a directory, or `memory` for a database that disappears on stop. A `snapshot`
+ * (the path of a `dumpDataDir` tarball) starts an in-memory database from that state instead
+ * of an empty one: the tests start every file from one migrated snapshot.
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string, snapshot?: string): Promise<EmbeddedPostgres> {
   let unlock = (): void => undefined;
   if (dataDir !== 'memory') {
     mkdirSync(dataDir, { recursive: true });
@@ -23,7 +27,11 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   let db: PGlite;
   let server: PGLiteSocketServer;
   try {
-    db = await PGlite.create(dataDir === 'memory' ? 'memory://' : dataDir);
+    db = await PGlite.create({
+      dataDir: dataDir === 'memory' ? 'memory://' : dataDir,
+      loadDataDir:
+        snapshot !== undefined && dataDir === 'memory' ? new Blob([readFileSync(snapshot)]) : undefined,
+    });
     server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
     await server.start();
   } catch (error) {
@@ -35,6 +43,10 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   let stopped = false;
   return {
     url: `postgres://postgres@${hostAndPort}/postgres`,
+    async dumpDataDir() {
+      const tarball = await db.dumpDataDir('none');
+      return new Uint8Array(await tarball.arrayBuffer());
+    },
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -11,8 +11,7 @@ import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
-import { LangQuery } from '../common/i18n/lang-query.js';
-import { RequestLanguage } from '../common/i18n/request-language.js';
+import { LangOnlyQuery, RequestLanguage } from '../common/i18n/request-language.js';
 import {
   CreateParticipantDto,
   ParticipantDto,
@@ -77,8 +76,7 @@ export class ParticipantsController {
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Query() _query: LangQuery,
-    @RequestLanguage() lang?: string,
+    @LangOnlyQuery() lang?: string,
   ): Promise<ParticipantDto> {
     const participant = await this.participants.get(principal, id);
     const showEmail = await this.participants.emailShownTo(principal);

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { counted } from '../common/i18n/plural.js';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
@@ -9,7 +9,7 @@ import {
   canManageCommittee,
 } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
-import { ConflictError, invalid, NotFoundError } from '../common/errors/problem.js';
+import { ConflictError, ForbiddenError, invalid, NotFoundError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
 import { Party } from '../parties/party.entity.js';
@@ -134,10 +134,7 @@ export class ParticipantsService {
       if (!canManageCommittee(principal, participant.committeeId)) {
         const ownFieldsOnly = Object.keys(input).every((field) => OWN_FIELDS.has(field));
         if (principal.participantId !== id || !ownFieldsOnly) {
-          throw new ForbiddenException({
-            code: 'forbidden',
-            detail: 'A delegate may change only its own timeZone and locale',
-          });
+          throw new ForbiddenError('A delegate may change only its own timeZone and locale');
         }
       }
       const committee = await manager.findOneByOrFail(Committee, { id: participant.committeeId });

@@ -4,8 +4,8 @@ import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
-import { LangQuery, PagedLangQuery } from '../common/i18n/lang-query.js';
-import { RequestLanguage } from '../common/i18n/request-language.js';
+import { PagedLangQuery } from '../common/i18n/lang-query.js';
+import { LangOnlyQuery, RequestLanguage } from '../common/i18n/request-language.js';
 import { CreatePartyDto, PartyDto, PartyPageDto, toPartyDto, UpdatePartyDto } from './dto/party.dto.js';
 import { PartiesService } from './parties.service.js';
 
@@ -50,8 +50,7 @@ export class PartiesController {
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
     @UuidParam('id') id: string,
-    @Query() _query: LangQuery,
-    @RequestLanguage() lang?: string,
+    @LangOnlyQuery() lang?: string,
   ): Promise<PartyDto> {
     return toPartyDto(await this.parties.get(principal, committeeId, id), lang);
   }

@@ -1,25 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
-import { invalid } from '../common/errors/problem.js';
+import { UnprocessableError } from '../common/errors/problem.js';
 import { applySessionChanges, sameValue } from '../sessions/session-changes.js';
 import { assertWorkingGroupOf, sessionFieldChanges } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
 import type { UpdateSeriesDto } from './dto/series.dto.js';
-import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
-import { localDateOf, type SeriesPlan } from './series-plan.js';
-import {
-  endRule,
-  lockSeries,
-  occurrencesOf,
-  planOrFail,
-  timingOf,
-  type SeriesResult,
-} from './series.service.js';
+import { localDateOf } from './series-plan.js';
+import { planSeriesEdit, type SeriesEditPlan } from './series-edit-plan.js';
+import { lockSeries, occurrencesOf, planOrFail, timingOf } from './series-rules.js';
+import type { SeriesResult } from './series.service.js';
 import { Series } from './series.entity.js';
 
 const TIMING_FIELDS = ['rrule', 'startTime', 'durationMinutes', 'skipNonWorkingDays'] as const;
@@ -43,97 +37,22 @@ export class SeriesEditsService {
     allowConflicts?: boolean,
   ): Promise<SeriesResult> {
     return this.dataSource.transaction(async (manager) => {
-      let series = await lockSeries(manager, principal, id);
+      const series = await lockSeries(manager, principal, id);
       const committee = await manager.findOneByOrFail(Committee, { id: series.committeeId });
       if (input.workingGroupId) await assertWorkingGroupOf(manager, series.committeeId, input.workingGroupId);
-      const from = input.from ?? '0000-01-01';
       const fieldChanges = sessionFieldChanges(input, committee.defaultLocale);
       const timingChanged = TIMING_FIELDS.some(
-        (field) => input[field] !== undefined && input[field] !== currentTiming(series)[field],
+        (field) => input[field] !== undefined && input[field] !== timingOf(series)[field],
       );
+      const later = await laterOccurrences(manager, id, input.from);
+      const edit = timingChanged ? await this.planTiming(manager, series, input, later) : undefined;
 
-      let continuedBy: string | undefined;
-      let plan: SeriesPlan | undefined;
-      let target = series;
-      if (timingChanged) {
-        const timing = { ...timingOf(series), ...definedTiming(input) };
-        const oldPlan = planOrFail(timingOf(series), []);
-        // The new part starts on the first date the rule gave on or after `from`, so that a
-        // rule reading its weekday, day of month or rhythm from its start keeps them.
-        // Past the last date, only a new rule can carry the series on, from `from` itself.
-        const carriedFrom =
-          oldPlan.ruleOccurrences
-            .map((occurrence) => localDateOf(occurrence.recurrenceId))
-            .find((date) => date >= from) ?? (input.rrule !== undefined ? from : undefined);
-        if (input.from !== undefined && carriedFrom === undefined) {
-          throw invalid('from', 'is after the series’ last occurrence; nothing is left to change');
-        }
-        const splits = carriedFrom !== undefined && carriedFrom > series.startDate;
-        if (splits) {
-          // "Every Tuesday, 10 times" carried on from a date counts only what is left.
-          if (input.rrule === undefined && oldPlan.rule.count !== undefined) {
-            const before = oldPlan.ruleOccurrences.filter(
-              (occurrence) => localDateOf(occurrence.recurrenceId) < carriedFrom,
-            );
-            timing.rrule = formatRule(
-              { ...oldPlan.rule, count: Math.max(1, oldPlan.rule.count - before.length) },
-              series.timeZone,
-            );
-          }
-          series.rule = endRule(oldPlan, previousDate(carriedFrom), series.timeZone);
-          series.sequence += 1;
-          await manager.save(series);
-          target = await manager.save(
-            manager.create(Series, {
-              ...withoutIdentity(series),
-              ...fieldChanges,
-              startDate: carriedFrom,
-              sequence: 0,
-            }),
+      const { target, continuedBy } = await saveSeries(manager, series, edit, fieldChanges, timingChanged);
+      const changed = edit
+        ? await applyEdit(manager, { target, later, edit, fieldChanges, originalSeriesId: id })
+        : await manager.save(
+            later.map((occurrence) => (applySessionChanges(occurrence, fieldChanges), occurrence)),
           );
-          await copyInvitations(manager, series.id, target.id);
-          continuedBy = target.id;
-        }
-        plan = planOrFail(
-          { ...timing, startDate: target.startDate },
-          await partyCalendars(manager, series.committeeId),
-        );
-        Object.assign(target, {
-          rule: plan.canonicalRule,
-          startTime: timing.startTime,
-          durationMinutes: timing.durationMinutes,
-          skipNonWorkingDays: timing.skipNonWorkingDays,
-          sequence: splits ? target.sequence : target.sequence + 1,
-        });
-        target = await manager.save(target);
-      }
-      // After a split the old series describes its earlier occurrences, so it keeps its fields.
-      if (target === series) {
-        // The series' own VEVENT shows these too, so calendar apps must see them as an update.
-        if (
-          SIGNIFICANT_SERIES_FIELDS.some(
-            (field) => fieldChanges[field] !== undefined && !sameValue(series[field], fieldChanges[field]),
-          )
-        ) {
-          series.sequence += timingChanged ? 0 : 1;
-        }
-        Object.assign(series, fieldChanges);
-        series = target = await manager.save(series);
-      }
-
-      const later = await manager
-        .createQueryBuilder(Session, 's')
-        .where('s.series_id = :id AND s.detached = false AND s.recurrence_id >= :from', { id, from })
-        .orderBy('s.starts_at', 'ASC')
-        .getMany();
-      const changed = await reshape(manager, {
-        target,
-        later,
-        plan,
-        fieldChanges,
-        from,
-        originalSeriesId: id,
-      });
       const warnings = await checkClashes(
         manager,
         changed.map((occurrence) => occurrence.id),
@@ -141,59 +60,138 @@ export class SeriesEditsService {
       );
       await touchCommittee(manager, series.committeeId);
       const occurrences = await occurrencesOf(manager, target.id);
-      return { series: target, occurrences, plan, continuedBy, warnings };
+      return { series: target, occurrences, plan: edit?.plan, continuedBy, warnings };
     });
+  }
+
+  /** Plans a change of rule or times; the refusal, if any, before anything is written. */
+  private async planTiming(
+    manager: EntityManager,
+    series: Series,
+    input: UpdateSeriesDto,
+    later: Session[],
+  ): Promise<SeriesEditPlan> {
+    const currentPlan = planOrFail(timingOf(series), []);
+    const detached = await manager
+      .createQueryBuilder(Session, 's')
+      .select('s.recurrence_id', 'recurrence_id')
+      .where('s.series_id = :id AND s.detached = true', { id: series.id })
+      .getRawMany<{ recurrence_id: string }>();
+    const edit = planSeriesEdit(
+      timingOf(series),
+      {
+        from: input.from,
+        rrule: input.rrule,
+        startTime: input.startTime,
+        durationMinutes: input.durationMinutes,
+        skipNonWorkingDays: input.skipNonWorkingDays,
+      },
+      {
+        currentPlan,
+        parties: await partyCalendars(manager, series.committeeId),
+        later: later.map((occurrence) => ({ id: occurrence.id, recurrenceId: occurrence.recurrenceId! })),
+        detachedDates: detached.map((row) => localDateOf(row.recurrence_id)),
+      },
+    );
+    if ('problems' in edit) throw new UnprocessableError(edit.problems, edit.detail);
+    return edit;
   }
 }
 
 /**
- * Brings the later occurrences in line: each keeps its row (agenda, invitations, answers)
- * when the new plan still has its date; dates the plan drops go; new dates are added.
+ * Writes the series side of an edit. A split ends the old series and starts a new one that
+ * carries the edit; otherwise the series itself takes the new timing and fields.
  */
-async function reshape(
+async function saveSeries(
+  manager: EntityManager,
+  series: Series,
+  edit: SeriesEditPlan | undefined,
+  fieldChanges: Partial<Series>,
+  timingChanged: boolean,
+): Promise<{ target: Series; continuedBy?: string }> {
+  let target = series;
+  let continuedBy: string | undefined;
+  if (edit?.oldSeriesRule !== undefined) {
+    series.rule = edit.oldSeriesRule;
+    series.sequence += 1;
+    await manager.save(series);
+    target = manager.create(Series, {
+      ...withoutIdentity(series),
+      ...fieldChanges,
+      startDate: edit.timing.startDate,
+      sequence: 0,
+    });
+    target = await manager.save(target);
+    await copyInvitations(manager, series.id, target.id);
+    continuedBy = target.id;
+  }
+  if (edit) {
+    Object.assign(target, {
+      rule: edit.timing.rrule,
+      startTime: edit.timing.startTime,
+      durationMinutes: edit.timing.durationMinutes,
+      skipNonWorkingDays: edit.timing.skipNonWorkingDays,
+      // A new series starts its own count; the same series tells calendars of the change.
+      sequence: continuedBy === undefined ? target.sequence + 1 : 0,
+    });
+    target = await manager.save(target);
+  }
+  // After a split the old series describes its earlier occurrences, so it keeps its fields.
+  if (target === series) {
+    // The series' own VEVENT shows these too, so calendar apps must see them as an update.
+    if (
+      SIGNIFICANT_SERIES_FIELDS.some(
+        (field) => fieldChanges[field] !== undefined && !sameValue(series[field], fieldChanges[field]),
+      )
+    ) {
+      series.sequence += timingChanged ? 0 : 1;
+    }
+    Object.assign(series, fieldChanges);
+    target = await manager.save(series);
+  }
+  return { target, continuedBy };
+}
+
+/** The occurrences from `from` on (all, without it) that were not edited on their own. */
+function laterOccurrences(
+  manager: EntityManager,
+  seriesId: string,
+  from: string | undefined,
+): Promise<Session[]> {
+  const query = manager
+    .createQueryBuilder(Session, 's')
+    .where('s.series_id = :seriesId AND s.detached = false', { seriesId });
+  // `recurrence_id` is the local 'YYYY-MM-DDTHH:mm', so it sorts after its own date.
+  if (from !== undefined) query.andWhere('s.recurrence_id >= :from', { from });
+  return query.orderBy('s.starts_at', 'ASC').getMany();
+}
+
+/**
+ * Brings the later occurrences in line with the plan, one statement per kind of change:
+ * those the plan keeps keep their rows (agenda, invitations, answers) at the new times;
+ * dates the plan drops go; new dates are added.
+ */
+async function applyEdit(
   manager: EntityManager,
   change: {
     target: Series;
     later: Session[];
-    plan: SeriesPlan | undefined;
+    edit: SeriesEditPlan;
     fieldChanges: Partial<Series>;
-    from: string;
     originalSeriesId: string;
   },
 ): Promise<Session[]> {
-  const { target, later, plan, from, originalSeriesId } = change;
+  const { target, later, edit, originalSeriesId } = change;
   const sessionFields = change.fieldChanges as Partial<Session>;
-  if (!plan) {
-    for (const occurrence of later) applySessionChanges(occurrence, sessionFields);
-    return manager.save(later);
-  }
-  const planned = new Map(
-    plan.occurrences
-      .filter((o) => localDateOf(o.recurrenceId) >= from)
-      .map((o) => [localDateOf(o.recurrenceId), o]),
-  );
-  const detachedDates = new Set(
-    (
-      await manager
-        .createQueryBuilder(Session, 's')
-        .select('s.recurrence_id', 'recurrence_id')
-        .where('s.series_id = :id AND s.detached = true', { id: originalSeriesId })
-        .getRawMany<{ recurrence_id: string }>()
-    ).map((row) => localDateOf(row.recurrence_id)),
-  );
-  const kept: Session[] = [];
-  for (const occurrence of later) {
-    const next = planned.get(localDateOf(occurrence.recurrenceId!));
-    if (!next) {
-      await manager.delete(Session, { id: occurrence.id });
-      continue;
-    }
-    planned.delete(localDateOf(next.recurrenceId));
+  if (edit.remove.length > 0) await manager.delete(Session, { id: In(edit.remove) });
+  const byId = new Map(later.map((occurrence) => [occurrence.id, occurrence]));
+  const kept = edit.move.map((move) => {
+    const occurrence = byId.get(move.id)!;
     occurrence.seriesId = target.id;
-    occurrence.recurrenceId = next.recurrenceId;
-    applySessionChanges(occurrence, { ...sessionFields, startsAt: next.startsAt, endsAt: next.endsAt });
-    kept.push(occurrence);
-  }
+    occurrence.recurrenceId = move.recurrenceId;
+    applySessionChanges(occurrence, { ...sessionFields, startsAt: move.startsAt, endsAt: move.endsAt });
+    return occurrence;
+  });
   const saved = await manager.save(kept);
   // New dates are published when the series is: when any of its occurrences, before or after
   // the edit, has left draft (a series' occurrences are published together).
@@ -201,29 +199,8 @@ async function reshape(
     `SELECT EXISTS (SELECT 1 FROM sessions WHERE series_id = ANY($1) AND status <> 'draft') AS published`,
     [[originalSeriesId, target.id]],
   );
-  const status = published ? 'scheduled' : 'draft';
-  const added = await insertOccurrences(
-    manager,
-    target,
-    [...planned.values()].filter((occurrence) => !detachedDates.has(localDateOf(occurrence.recurrenceId))),
-    status,
-  );
+  const added = await insertOccurrences(manager, target, edit.add, published ? 'scheduled' : 'draft');
   return [...saved, ...added];
-}
-
-function currentTiming(series: Series) {
-  return {
-    rrule: series.rule,
-    startTime: series.startTime,
-    durationMinutes: series.durationMinutes,
-    skipNonWorkingDays: series.skipNonWorkingDays,
-  };
-}
-
-function definedTiming(input: UpdateSeriesDto) {
-  return Object.fromEntries(
-    TIMING_FIELDS.filter((field) => input[field] !== undefined).map((field) => [field, input[field]]),
-  );
 }
 
 function withoutIdentity(series: Series): Partial<Series> {
@@ -241,10 +218,4 @@ async function copyInvitations(
      SELECT $2, participant_id, role, attendance FROM series_participants WHERE series_id = $1`,
     [fromSeriesId, toSeriesId],
   );
-}
-
-function previousDate(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(day.getTime())) throw invalid('from', 'is not a real date');
-  return new Date(day.getTime() - 86_400_000).toISOString().slice(0, 10);
 }

@@ -5,7 +5,8 @@ import type { Principal } from '../common/auth/principal.js';
 import { ConflictError } from '../common/errors/problem.js';
 import { applySessionChanges } from '../sessions/session-changes.js';
 import { checkClashes } from '../sessions/sessions.service.js';
-import { lockSeries, occurrencesOf, type SeriesResult } from './series.service.js';
+import { lockSeries, occurrencesOf } from './series-rules.js';
+import type { SeriesResult } from './series.service.js';
 
 @Injectable()
 export class SeriesPublishingService {

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { counted } from '../common/i18n/plural.js';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
-import {
-  assertCanManageCommittee,
-  assertCanReadCommittee,
-  canManageCommittee,
-} from '../common/auth/access.js';
+import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
@@ -15,14 +11,15 @@ import { paginate, type Page } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { InviteDto } from '../sessions/dto/invitation.dto.js';
 import type { ClashDto } from '../sessions/dto/session-output.dto.js';
-import { refuseWrite, visibleSessionsCondition } from '../sessions/session-visibility.js';
+import { visibleSessionsCondition } from '../sessions/session-visibility.js';
 import { assertWorkingGroupOf, onlineMeetingOf, optionalText } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
 import type { CreateSeriesDto, SeriesListQuery } from './dto/series.dto.js';
-import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
-import { localDateOf, planSeries, type SeriesPlan } from './series-plan.js';
+import { endRule } from './series-edit-plan.js';
+import { localDateOf, type SeriesPlan } from './series-plan.js';
+import { lockSeries, occurrencesOf, planOrFail, timingOf } from './series-rules.js';
 import { SeriesParticipant } from './series-participant.entity.js';
 import { Series } from './series.entity.js';
 
@@ -144,11 +141,12 @@ export class SeriesService {
       series.rule = endRule(parsed, lastDate, series.timeZone);
       series.sequence += 1;
       await manager.save(series);
+      // Occurrences whose local date, the first 10 characters of `recurrence_id`, is later.
       await manager
         .createQueryBuilder()
         .delete()
         .from(Session)
-        .where('series_id = :id AND recurrence_id > :last', { id, last: `${lastDate}T99` })
+        .where('series_id = :id AND left(recurrence_id, 10) > :last', { id, last: lastDate })
         .execute();
       await touchCommittee(manager, series.committeeId);
       const occurrences = await occurrencesOf(manager, id);
@@ -250,51 +248,4 @@ export class SeriesService {
       return { series, occurrences, warnings };
     });
   }
-}
-
-/** Every occurrence of the series, in start order. */
-export function occurrencesOf(manager: EntityManager, seriesId: string): Promise<Session[]> {
-  return manager.find(Session, { where: { seriesId }, order: { startsAt: 'ASC', id: 'ASC' } });
-}
-
-export async function lockSeries(manager: EntityManager, principal: Principal, id: string): Promise<Series> {
-  const series = await manager.findOne(Series, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  if (!series) throw new NotFoundError('Series');
-  if (!canManageCommittee(principal, series.committeeId)) {
-    // As for sessions: a series the caller cannot see (no visible occurrence) does not exist for it.
-    await refuseWrite(manager, principal, 'Series', { condition: 's.series_id = :id', parameters: { id } });
-  }
-  return series;
-}
-
-export function planOrFail(
-  timing: Parameters<typeof planSeries>[0],
-  parties: Parameters<typeof planSeries>[1],
-): SeriesPlan {
-  const plan = planSeries(timing, parties);
-  if ('problems' in plan)
-    throw new UnprocessableError(plan.problems, plan.problems.map((problem) => problem.message).join('; '));
-  return plan;
-}
-
-export function timingOf(series: Series) {
-  return {
-    rrule: series.rule,
-    timeZone: series.timeZone,
-    startDate: series.startDate,
-    startTime: series.startTime,
-    durationMinutes: series.durationMinutes,
-    skipNonWorkingDays: series.skipNonWorkingDays,
-  };
-}
-
-/**
- * The rule ending with `lastDate` (local, inclusive): COUNT gives way to UNTIL. A rule that
- * already ends by then is kept as it is.
- */
-export function endRule(plan: SeriesPlan, lastDate: string, timeZone: string): string {
-  const lastRuleDate = plan.ruleOccurrences.at(-1)!.recurrenceId.slice(0, 10);
-  if (lastRuleDate <= lastDate) return plan.canonicalRule;
-  const { count: _count, ...rest } = plan.rule;
-  return formatRule({ ...rest, until: lastDate }, timeZone);
 }

@@ -1,6 +1,5 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { NotFoundError } from '../common/errors/problem.js';
+import { ForbiddenError, NotFoundError } from '../common/errors/problem.js';
 import type { Principal } from '../common/auth/principal.js';
 
 /**
@@ -62,8 +61,5 @@ export async function refuseWrite(
     .andWhere(visible.condition, visible.parameters)
     .getRawOne<{ seen: number }>();
   if (!seen) throw new NotFoundError(what);
-  throw new ForbiddenException({
-    code: 'forbidden',
-    detail: 'Only the committee’s organizers may change this',
-  });
+  throw new ForbiddenError('Only the committee’s organizers may change this');
 }

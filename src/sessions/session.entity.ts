@@ -10,7 +10,6 @@ import {
   UuidColumn,
 } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
-import { Series } from '../series/series.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 
 export const SESSION_KINDS = ['plenary', 'working_group', 'webinar', 'bilateral', 'other'] as const;
@@ -42,9 +41,10 @@ export class Session {
   @JoinColumn({ name: 'working_group_id' })
   workingGroup?: WorkingGroup;
   @UuidColumn('series_id', true) seriesId: string | null;
-  @ManyToOne(() => Series, { onDelete: 'CASCADE' })
+  // Named rather than imported: the series feature builds on sessions, not the other way round.
+  @ManyToOne('Series', { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'series_id' })
-  series?: Series;
+  series?: object;
   /** For an occurrence of a series: its original local start, `YYYY-MM-DDTHH:mm`. */
   @TextColumn('recurrence_id', true) recurrenceId: string | null;
   /** An occurrence moved or edited on its own: later edits of its series leave it alone. */

@@ -23,14 +23,12 @@ import {
 import { findClashes, lockParticipants } from './session-conflicts.js';
 import { refuseWrite, visibleSessionsCondition } from './session-visibility.js';
 import { Session } from './session.entity.js';
+import { LONGEST_SESSION_INTERVAL } from '../common/limits.js';
 
 export interface SavedSession {
   session: Session;
   warnings: ClashDto[];
 }
-
-/** Sessions can be at most 7 days long, which bounds how far back an overlapping one can start. */
-const LONGEST_SESSION = '7 days';
 
 @Injectable()
 export class SessionsService {
@@ -105,7 +103,7 @@ export class SessionsService {
       const from = parseBoundary(query.from, 'from');
       builder
         .andWhere('s.ends_at > :from', { from })
-        .andWhere(`s.starts_at > CAST(:from AS timestamptz) - interval '${LONGEST_SESSION}'`);
+        .andWhere(`s.starts_at > CAST(:from AS timestamptz) - interval '${LONGEST_SESSION_INTERVAL}'`);
     }
     if (query.to) builder.andWhere('s.starts_at < :to', { to: parseBoundary(query.to, 'to') });
     const page = await paginate<Session, { party_zones: string[] | null }>(builder, {

@@ -11,8 +11,8 @@ import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
-import { LangQuery, PagedLangQuery } from '../common/i18n/lang-query.js';
-import { RequestLanguage } from '../common/i18n/request-language.js';
+import { PagedLangQuery } from '../common/i18n/lang-query.js';
+import { LangOnlyQuery, RequestLanguage } from '../common/i18n/request-language.js';
 import {
   AddMemberDto,
   ChangeMemberRoleDto,
@@ -67,8 +67,7 @@ export class WorkingGroupsController {
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Query() _query: LangQuery,
-    @RequestLanguage() lang?: string,
+    @LangOnlyQuery() lang?: string,
   ): Promise<WorkingGroupDto> {
     return toWorkingGroupDto(await this.groups.get(principal, id), lang);
   }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../../src/database/database.js';
 import type { DatabaseSettings } from '../../src/database/database.js';
+import { migratedSnapshot } from './embedded-snapshot.js';
 import { testDatabasePrefix } from './test-database-prefix.js';
 
 export const TEST_DATABASE_PREFIX = testDatabasePrefix();
@@ -36,12 +37,14 @@ export interface TestDatabase {
 
 /**
  * One database per test file: on a server, a clone of the migrated template database
- * (fast); embedded, a fresh in-memory PGlite that the app migrates itself.
+ * (fast); embedded, an in-memory PGlite loaded from one migrated snapshot (the app's own
+ * migration run then finds nothing to do).
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const server = serverUrl();
   if (!server) {
-    return { settings: { dataDir: 'memory', databasePoolSize: 1 }, drop: async () => {} };
+    const embeddedSnapshot = await migratedSnapshot();
+    return { settings: { dataDir: 'memory', databasePoolSize: 1, embeddedSnapshot }, drop: async () => {} };
   }
   await ensureTemplate(server);
   const name = `${TEST_DATABASE_PREFIX}_${randomBytes(6).toString('hex')}`;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
-import { TOKEN_ROLES, type ApiToken, type TokenRole } from '../api-token.entity.js';
+import { TOKEN_ROLES, type TokenRole } from '../../common/auth/principal.js';
+import type { ApiToken } from '../api-token.entity.js';
 
 export class CreateApiTokenDto {
   @ApiProperty({ example: 'Tehran secretariat', maxLength: 200 })

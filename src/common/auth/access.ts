@@ -1,5 +1,4 @@
-import { ForbiddenException } from '@nestjs/common';
-import { NotFoundError } from '../errors/problem.js';
+import { ForbiddenError, NotFoundError } from '../errors/problem.js';
 import type { Principal } from './principal.js';
 
 /** Admins and the committee's organizers manage it. */
@@ -28,9 +27,6 @@ export function assertCanManageCommittee(
 ): void {
   assertCanReadCommittee(principal, committeeId, what);
   if (!canManageCommittee(principal, committeeId)) {
-    throw new ForbiddenException({
-      code: 'forbidden',
-      detail: 'Only the committee’s organizers may change this',
-    });
+    throw new ForbiddenError('Only the committee’s organizers may change this');
   }
 }

@@ -7,29 +7,18 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { DataSource } from 'typeorm';
-import type { TokenRole } from '../../api-tokens/api-token.entity.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './decorators.js';
-import type { Principal } from './principal.js';
+import { PrincipalLookup, type Principal, type TokenRole } from './principal.js';
 import { TokenCache } from './token-cache.js';
 import { hashToken, sameSecret } from './token-hash.js';
-
-interface TokenRow {
-  id: string;
-  role: TokenRole;
-  committee_ids: string[];
-  participant_id: string | null;
-  participant_committee_id: string | null;
-  participant_locale: string | null;
-}
 
 /** Every route needs a bearer token unless it is marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly dataSource: DataSource,
+    private readonly principals: PrincipalLookup,
     private readonly tokenCache: TokenCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -70,29 +59,9 @@ export class AuthGuard implements CanActivate {
     const tokenHash = hashToken(token);
     const cached = this.tokenCache.get(tokenHash);
     if (cached) return cached.principal;
-    const principal = await this.lookUp(tokenHash);
+    const principal = await this.principals.byTokenHash(tokenHash);
     this.tokenCache.set(tokenHash, principal);
     return principal;
-  }
-
-  private async lookUp(tokenHash: string): Promise<Principal | undefined> {
-    const rows: TokenRow[] = await this.dataSource.query(
-      `SELECT t.id, t.role, t.committee_ids, t.participant_id, p.committee_id AS participant_committee_id,
-              p.locale AS participant_locale
-         FROM api_tokens t LEFT JOIN participants p ON p.id = t.participant_id
-        WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-      [tokenHash],
-    );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      tokenId: row.id,
-      role: row.role,
-      committeeIds: row.committee_ids,
-      participantId: row.participant_id,
-      participantCommitteeId: row.participant_committee_id,
-      locale: row.participant_locale,
-    };
   }
 }
 

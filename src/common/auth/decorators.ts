@@ -1,6 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { TokenRole } from '../../api-tokens/api-token.entity.js';
-import type { Principal } from './principal.js';
+import type { Principal, TokenRole } from './principal.js';
 
 export const PUBLIC_ROUTE = 'quorum:public';
 export const ALLOWED_ROLES = 'quorum:roles';

@@ -1,4 +1,6 @@
-import type { TokenRole } from '../../api-tokens/api-token.entity.js';
+/** What a caller may be; a stored API token carries one (api-tokens). */
+export const TOKEN_ROLES = ['admin', 'organizer', 'delegate'] as const;
+export type TokenRole = (typeof TOKEN_ROLES)[number];
 
 /** Who is calling, resolved from the bearer token once per request and handed to services. */
 export interface Principal {
@@ -17,4 +19,12 @@ export interface Principal {
 /** A stable key for per-caller records such as idempotency keys. */
 export function principalKey(principal: Principal): string {
   return principal.tokenId ?? 'environment-admin';
+}
+
+/**
+ * Finds who a stored token stands for, by the token's hash; undefined when it is unknown or
+ * revoked. The auth guard asks; the api-tokens feature, which owns the tokens, answers.
+ */
+export abstract class PrincipalLookup {
+  abstract byTokenHash(tokenHash: string): Promise<Principal | undefined>;
 }

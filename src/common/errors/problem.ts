@@ -27,6 +27,13 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** The caller may see the resource but not do this to it (one who may not see it gets 404). */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(HttpStatus.FORBIDDEN, 'forbidden', message);
+  }
+}
+
 export class ConflictError extends DomainError {
   constructor(code: string, message: string, errors?: FieldProblem[], extensions?: Record<string, unknown>) {
     super(HttpStatus.CONFLICT, code, message, errors, extensions);

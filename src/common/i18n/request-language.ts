@@ -1,4 +1,7 @@
-import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { createParamDecorator, type ExecutionContext, type PipeTransform } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
+import { createValidationPipe } from '../errors/validation.js';
+import { LANG_DESCRIPTION, LangQuery } from './lang-query.js';
 
 const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -35,3 +38,41 @@ export const RequestLanguage = createParamDecorator((_data: unknown, context: Ex
     undefined
   );
 });
+
+interface LanguageSources {
+  query: unknown;
+  acceptLanguage: unknown;
+}
+
+/** Checks that the query holds nothing but a well-formed `lang`, then resolves the language. */
+class LangOnlyQueryPipe implements PipeTransform<LanguageSources, Promise<string | undefined>> {
+  private readonly validation = createValidationPipe();
+
+  async transform(sources: LanguageSources): Promise<string | undefined> {
+    await this.validation.transform(sources.query, { type: 'query', metatype: LangQuery });
+    return requestedLanguage(sources.query, sources.acceptLanguage);
+  }
+}
+
+const LanguageSources = createParamDecorator((_data: unknown, context: ExecutionContext): LanguageSources => {
+  const request = context.switchToHttp().getRequest<{ query: unknown; headers: Record<string, unknown> }>();
+  return { query: request.query, acceptLanguage: request.headers['accept-language'] };
+});
+
+/**
+ * The language, as @RequestLanguage gives it, for a route whose query may hold only `?lang=`:
+ * anything else in the query is refused with 422 as a query DTO would be, and `lang` is
+ * documented. Replaces an unused `@Query() _query: LangQuery` parameter.
+ */
+export function LangOnlyQuery(): ParameterDecorator {
+  const parameter = LanguageSources(undefined, new LangOnlyQueryPipe());
+  return (target, key, index) => {
+    parameter(target, key, index);
+    const descriptor = Object.getOwnPropertyDescriptor(target, key!)!;
+    ApiQuery({ name: 'lang', required: false, type: String, example: 'fa', description: LANG_DESCRIPTION })(
+      target,
+      key!,
+      descriptor,
+    );
+  };
+}

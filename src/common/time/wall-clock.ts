@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { DAY_MS, MINUTE_MS } from './durations.js';
 
 /** A local date and time as written on a wall clock, with no offset. */
 export type WallTime = {
@@ -23,9 +24,6 @@ export type WallTimeReading =
   | { kind: 'unique'; at: ZonedInstant }
   | { kind: 'gap'; shiftedBack: ZonedInstant; shiftedForward: ZonedInstant; jumpAt: Date }
   | { kind: 'fold'; earlier: ZonedInstant; later: ZonedInstant };
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 export function readWallTime(wall: WallTime, zoneName: string): WallTimeReading {
   const zone = IANAZone.create(zoneName);

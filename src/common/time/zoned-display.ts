@@ -1,9 +1,7 @@
 import { zoneOffsetMinutes } from './zone-offset.js';
+import { DAY_MS, MINUTE_MS } from './durations.js';
 
 export type DisplayTime = { timeZone: string; start: string; end: string; dayOffset: number };
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 /** ISO 8601 in the zone's offset, to the second: `2026-12-01T10:00:00+03:00` (UTC gives `+00:00`). */
 export function localIso(instant: Date, zone: string): string {

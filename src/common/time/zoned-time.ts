@@ -2,6 +2,8 @@ import { DateTime, IANAZone } from 'luxon';
 import { isValidTimeZone, timeZoneProblem } from './time-zones.js';
 import { readWallTime, type WallTime, wallAsUtcMs } from './wall-clock.js';
 import { clockAtOffset, localIso, localMinuteWithOffset, offsetText } from './zoned-display.js';
+import { EARLIEST_YEAR, LATEST_YEAR, LONGEST_SESSION_MINUTES } from '../limits.js';
+import { MINUTE_MS } from './durations.js';
 
 export { type DisplayTime, displayTimes, localIso, utcIso } from './zoned-display.js';
 export { type PersianDateParts, persianDate, persianDateParts } from './persian-date.js';
@@ -16,11 +18,6 @@ export type SessionTimesInput = {
 };
 export type SessionTimePaths = { start: string; end: string; durationMinutes: string; timeZone: string };
 
-export const EARLIEST_YEAR = 1970;
-export const LATEST_YEAR = 2200;
-export const LONGEST_SESSION_MINUTES = 7 * 24 * 60;
-
-const MINUTE_MS = 60_000;
 const DEFAULT_PATHS: SessionTimePaths = {
   start: 'start',
   end: 'end',

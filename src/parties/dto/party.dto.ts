@@ -14,7 +14,8 @@ import {
 import { resolvedLanguage, resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
-import { HH_MM, LOCAL_DATE, LOCALE, LOCALE_MESSAGE } from '../../common/validation/patterns.js';
+import { HH_MM } from '../../common/limits.js';
+import { LOCAL_DATE, LOCALE, LOCALE_MESSAGE } from '../../common/validation/patterns.js';
 import type { Party } from '../party.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { IsNestedObject } from '../../common/validation/is-nested-object.js';

@@ -12,7 +12,7 @@ import {
 } from 'class-validator';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import { PageQuery } from '../../common/pagination/pagination.js';
-import { HH_MM } from '../../common/validation/patterns.js';
+import { HH_MM, LONGEST_SESSION_MINUTES } from '../../common/limits.js';
 import { CreateSessionDto, OnlineMeetingDto } from '../../sessions/dto/session-input.dto.js';
 import { ClashDto, SessionDto } from '../../sessions/dto/session-output.dto.js';
 import { IsCalendarDate } from '../../common/validation/is-date.js';
@@ -37,7 +37,7 @@ export class CreateSeriesDto extends OmitType(CreateSessionDto, [
   @ApiProperty({ example: 90 })
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
   @Min(1)
-  @Max(7 * 24 * 60)
+  @Max(LONGEST_SESSION_MINUTES)
   durationMinutes: number;
 
   @ApiProperty({

@@ -9,6 +9,13 @@ import {
 import { type RecurrenceRule, ruleProblems, untilInstant } from './rrule.js';
 import { candidateDays, nthPeriodStart } from './rule-days.js';
 import { endOfLocalDay, isKnownTimeZone, localTimeOf, resolveWallTime } from './wall-time.js';
+import {
+  HH_MM,
+  LONGEST_SESSION_MINUTES,
+  MAX_SERIES_OCCURRENCES,
+  MAX_SERIES_YEARS,
+} from '../../common/limits.js';
+import { MINUTE_MS } from '../../common/time/durations.js';
 
 export type Occurrence = {
   /** The rule's original local start 'YYYY-MM-DDTHH:mm' in the zone of record, even when shifted. */
@@ -33,11 +40,6 @@ export type SeriesInput = {
 };
 
 export type SeriesExpansion = { occurrences: Occurrence[] } | { problems: string[] };
-
-const DEFAULT_MAX_OCCURRENCES = 500;
-const DEFAULT_MAX_YEARS = 5;
-const MAX_DURATION_MINUTES = 7 * 24 * 60;
-const MINUTE_MS = 60_000;
 
 type ExpansionPlan = {
   rule: RecurrenceRule;
@@ -100,8 +102,8 @@ function problem(reason: string): SeriesExpansion {
 
 function planExpansion(input: SeriesInput): { plan: ExpansionPlan } | { problems: string[] } {
   const { rule, timeZone, startDate, startTime, durationMinutes } = input;
-  const maxOccurrences = input.maxOccurrences ?? DEFAULT_MAX_OCCURRENCES;
-  const maxYears = input.maxYears ?? DEFAULT_MAX_YEARS;
+  const maxOccurrences = input.maxOccurrences ?? MAX_SERIES_OCCURRENCES;
+  const maxYears = input.maxYears ?? MAX_SERIES_YEARS;
   const problems = ruleProblems(rule);
   if (!isKnownTimeZone(timeZone)) problems.push(`timeZone ${timeZone} is not a known IANA time zone`);
   const start = parseIsoDate(startDate);
@@ -109,14 +111,14 @@ function planExpansion(input: SeriesInput): { plan: ExpansionPlan } | { problems
   if (start && (start.year < 1970 || start.year > 2200)) {
     problems.push(`startDate must be between 1970 and 2200 (got ${startDate})`);
   }
-  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(startTime)) {
+  if (!HH_MM.test(startTime)) {
     problems.push(`startTime must be HH:mm from 00:00 to 23:59 (got ${startTime})`);
   }
   if (!Number.isInteger(durationMinutes) || durationMinutes <= 0) {
     problems.push(`durationMinutes must be a positive whole number (got ${durationMinutes})`);
-  } else if (durationMinutes > MAX_DURATION_MINUTES) {
+  } else if (durationMinutes > LONGEST_SESSION_MINUTES) {
     problems.push(
-      `durationMinutes must be at most ${MAX_DURATION_MINUTES} (7 days) (got ${durationMinutes})`,
+      `durationMinutes must be at most ${LONGEST_SESSION_MINUTES} (7 days) (got ${durationMinutes})`,
     );
   }
   if (

@@ -2,6 +2,7 @@ import Holidays from 'date-holidays';
 import type { Occurrence } from './expand.js';
 import { formatIsoDate, fromEpochDay, isoWeekday, parseIsoDate, toEpochDay } from './calendar-date.js';
 import { isKnownTimeZone, localDateOf } from './wall-time.js';
+import { DAY_MS } from '../../common/time/durations.js';
 
 export type PartyCalendar = {
   code: string;
@@ -25,7 +26,6 @@ export type SkippedOccurrence = {
 };
 export type WorkingOccurrences = { kept: Occurrence[]; skipped: SkippedOccurrence[] };
 
-const DAY_MS = 86_400_000;
 const holidayCalendars = new Map<string, Holidays>();
 const publicHolidaysByCountryYear = new Map<string, Map<string, string[]>>();
 

@@ -1,8 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { type CalendarDate, formatIsoDate, fromEpochDay, toEpochDay } from './calendar-date.js';
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
+import { DAY_MS, MINUTE_MS } from '../../common/time/durations.js';
 
 export type WallTime = CalendarDate & { hour: number; minute: number };
 

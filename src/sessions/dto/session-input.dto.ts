@@ -23,6 +23,7 @@ import { IsTimeZone } from '../../common/validation/is-time-zone.js';
 import { SESSION_FORMATS, SESSION_KINDS, type SessionFormat, type SessionKind } from '../session.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
 import { IsNestedObject } from '../../common/validation/is-nested-object.js';
+import { LONGEST_SESSION_MINUTES } from '../../common/limits.js';
 
 export class OnlineMeetingDto {
   @ApiProperty({ example: 'https://meet.example.org/jec-industry' })
@@ -105,7 +106,7 @@ export class CreateSessionDto {
   @IsOmittable()
   @IsInt({ message: 'durationMinutes must be a whole number of minutes' })
   @Min(1)
-  @Max(7 * 24 * 60)
+  @Max(LONGEST_SESSION_MINUTES)
   durationMinutes?: number;
 
   @IsLocalizedText({
