@@ -30,6 +30,7 @@ const baseConfig: AppConfig = {
 };
 
 describe('Database', () => {
+  // Two start-ups of a file-backed embedded database: slow on a busy machine.
   it('keeps embedded data across a restart', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'quorum-db-'));
     try {
@@ -52,7 +53,7 @@ describe('Database', () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 
   it('applies each migration once when instances start together, and the schema matches the entities', async () => {
     const server = serverUrl();
