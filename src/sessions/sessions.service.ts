@@ -8,6 +8,7 @@ import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../co
 import { assertIfMatch } from '../common/http/etag.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
+import { NoticeOutbox, noticeSnapshot } from '../notices/notice-outbox.service.js';
 import { localIso, resolveSessionTimes } from '../common/time/zoned-time.js';
 import type { ClashDto } from './dto/session-output.dto.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session-input.dto.js';
@@ -33,7 +34,10 @@ const LONGEST_SESSION = '7 days';
 
 @Injectable()
 export class SessionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: NoticeOutbox,
+  ) {}
 
   async create(principal: Principal, input: CreateSessionDto): Promise<Session> {
     assertCanManageCommittee(principal, input.committeeId);
@@ -137,6 +141,7 @@ export class SessionsService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockForWrite(manager, principal, id);
       assertIfMatch(options.ifMatch, session.version);
+      const before = noticeSnapshot(session);
       const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
       if (input.workingGroupId)
         await assertWorkingGroupOf(manager, session.committeeId, input.workingGroupId);
@@ -154,6 +159,7 @@ export class SessionsService {
       if (changed && session.seriesId) session.detached = true;
       if (session.capacity !== null) await assertWithinCapacity(manager, session.id, session.capacity);
       const saved = await manager.save(session);
+      await this.notices.sessionChanged(manager, saved, before);
       // Only a move can make a clash; a clash accepted earlier does not block other edits.
       const warnings = moved ? await checkClashes(manager, [saved.id], options.allowConflicts) : [];
       await touchCommittee(manager, saved.committeeId);
@@ -230,8 +236,10 @@ export class SessionsService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockForWrite(manager, principal, id);
       assertIfMatch(ifMatch, session.version);
+      const from = session.status;
       change(session);
       const saved = await manager.save(session);
+      await this.notices.statusChanged(manager, saved, from);
       // An occurrence's status shows in its series' own VEVENT too (an EXDATE comes or goes),
       // so the series' SEQUENCE goes up with it.
       if (saved.seriesId) {

@@ -37,6 +37,10 @@ export interface IcsEvent {
   rdates?: Date[];
   exdates?: Date[];
   recurrenceId?: Date;
+  /** iTIP (e-mail) only: the secretariat, written as ORGANIZER. Feeds carry no addresses. */
+  organizer?: { email: string; name?: string };
+  /** iTIP (e-mail) only: the one recipient, written as ATTENDEE with RSVP=TRUE. */
+  attendee?: { email: string; name?: string; partstat: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE' };
 }
 
 export interface IcsCalendar {
@@ -47,6 +51,8 @@ export interface IcsCalendar {
   events: IcsEvent[];
   /** The span the feed covers; VTIMEZONEs are generated for it, widened to cover every event. */
   span: { from: Date; to: Date };
+  /** PUBLISH for feeds and downloads; REQUEST or CANCEL for iTIP messages. */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
 }
 
 const CRLF = '\r\n';
@@ -64,7 +70,7 @@ export function renderCalendar(calendar: IcsCalendar): string {
     'VERSION:2.0',
     contentLine('PRODID', {}, escapeText(calendar.prodId)),
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    'METHOD:' + (calendar.method ?? 'PUBLISH'),
     contentLine('NAME', {}, escapeText(calendar.name)),
     contentLine('X-WR-CALNAME', {}, escapeText(calendar.name)),
     contentLine('X-WR-TIMEZONE', {}, escapeText(calendar.timeZone)),
@@ -127,6 +133,7 @@ function eventLines(event: IcsEvent, formatLocalTime: LocalTimeFormatter): strin
   if (event.recurrenceId) {
     lines.push(contentLine('RECURRENCE-ID', { TZID: zone }, formatLocalTime(event.recurrenceId, zone)));
   }
+  lines.push(...participantLines(event));
   lines.push(contentLine('SUMMARY', {}, escapeText(event.summary)));
   if (event.description) {
     lines.push(contentLine('DESCRIPTION', {}, escapeText(event.description)));
@@ -145,6 +152,24 @@ function eventLines(event: IcsEvent, formatLocalTime: LocalTimeFormatter): strin
     lines.push(contentLine('CATEGORIES', {}, categories.map(escapeText).join(',')));
   }
   lines.push('STATUS:' + event.status, 'TRANSP:OPAQUE', 'END:VEVENT');
+  return lines;
+}
+
+function participantLines(event: IcsEvent): string[] {
+  const lines: string[] = [];
+  if (event.organizer) {
+    const params: Record<string, string> = event.organizer.name ? { CN: event.organizer.name } : {};
+    lines.push(contentLine('ORGANIZER', params, `mailto:${removeControlCharacters(event.organizer.email)}`));
+  }
+  if (event.attendee) {
+    const params: Record<string, string> = {
+      ...(event.attendee.name ? { CN: event.attendee.name } : {}),
+      ROLE: 'REQ-PARTICIPANT',
+      PARTSTAT: event.attendee.partstat,
+      RSVP: 'TRUE',
+    };
+    lines.push(contentLine('ATTENDEE', params, `mailto:${removeControlCharacters(event.attendee.email)}`));
+  }
   return lines;
 }
 
