@@ -41,6 +41,8 @@ export async function createApp(
       : strictHelmet(request, response, next),
   );
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  // Received e-mail for POST /api/v1/inbound-mail, as the raw bytes of the message.
+  app.useBodyParser('raw', { limit: '10mb', type: 'message/rfc822' });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
