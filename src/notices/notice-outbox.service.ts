@@ -141,7 +141,7 @@ export class NoticeOutbox {
               $6, now() + make_interval(secs => $7), COALESCE(old.previous, $8::jsonb)
          FROM recipients r
          LEFT JOIN LATERAL (SELECT x.kind, x.previous FROM replaced x WHERE x.participant_id = r.participant_id LIMIT 1) old ON true
-        WHERE NOT (old.kind = 'invitation' AND $5 IN ('cancellation', 'withdrawal'))
+        WHERE NOT (COALESCE(old.kind, '') = 'invitation' AND $5 IN ('cancellation', 'withdrawal'))
        ON CONFLICT (target_id, sequence, participant_id, kind) WHERE status <> 'superseded' DO NOTHING`,
       [
         notice.targetId,
