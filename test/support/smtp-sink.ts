@@ -19,6 +19,8 @@ export class SmtpSink {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
+      // Stopping drops open (pooled) connections at once, as a relay that goes down would.
+      closeTimeout: 50,
       logger: false,
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
