@@ -2,6 +2,7 @@ import { Controller, Get, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -30,7 +31,8 @@ export class OutboxController {
   })
   @ApiOkResponse({ type: OutboxPageDto })
   @ApiUnauthorizedResponse({ description: 'No or an unknown token' })
-  @ApiForbiddenResponse({ description: 'A delegate, or an organizer asking for another committee' })
+  @ApiForbiddenResponse({ description: 'A delegate' })
+  @ApiNotFoundResponse({ description: 'A committee the organizer does not manage' })
   @ApiUnprocessableEntityResponse({ description: 'A bad filter or cursor, naming the field' })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: OutboxQuery): Promise<OutboxPageDto> {
     if (query.committeeId) assertCanManageCommittee(principal, query.committeeId);
