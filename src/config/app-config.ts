@@ -85,7 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 
   const mailFrom = text('MAIL_FROM') ?? 'Quorum <quorum@localhost>';
   if (!isMailbox(mailFrom)) {
-    problems.push(`MAIL_FROM must be an e-mail address, optionally as "Name <address>" (got "${env.MAIL_FROM}")`);
+    problems.push(
+      `MAIL_FROM must be an e-mail address, optionally as "Name <address>" (got "${env.MAIL_FROM}")`,
+    );
   }
 
   const noticeDelay = parseInteger(text('NOTICE_DELAY_SECONDS') ?? '60');

@@ -26,9 +26,10 @@ export async function parseImipReply(raw: Buffer): Promise<ImipReply | { refused
     /^(text\/calendar|application\/ics)/i.test(attachment.contentType),
   );
   if (!part) return { refused: 'no calendar part' };
+  const text = part.content.toString('utf8');
   let calendar: ICAL.Component;
   try {
-    calendar = new ICAL.Component(ICAL.parse(part.content.toString('utf8')));
+    calendar = new ICAL.Component(ICAL.parse(text) as unknown[]);
   } catch {
     return { refused: 'unreadable calendar part' };
   }
@@ -51,7 +52,10 @@ export async function parseImipReply(raw: Buffer): Promise<ImipReply | { refused
   return {
     uid,
     sequence,
-    attendeeEmail: address.replace(/^mailto:/i, '').trim().toLowerCase(),
+    attendeeEmail: address
+      .replace(/^mailto:/i, '')
+      .trim()
+      .toLowerCase(),
     rsvp,
     ...(recurrence instanceof ICAL.Time ? { recurrenceId: wallTime(recurrence) } : {}),
   };

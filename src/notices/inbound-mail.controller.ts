@@ -55,7 +55,10 @@ export class InboundMailController {
     const secret = this.config.inboundMailSecret;
     const given = /^Bearer (.+)$/i.exec(authorization ?? '')?.[1];
     if (!secret || !given || !sameSecret(given, secret)) {
-      throw new UnauthorizedException({ code: 'unauthorized', detail: 'A valid inbound mail secret is needed' });
+      throw new UnauthorizedException({
+        code: 'unauthorized',
+        detail: 'A valid inbound mail secret is needed',
+      });
     }
     await this.replies.receive(rawBody(request));
     return { status: 'received' };

@@ -40,7 +40,13 @@ describe('renderNotice', () => {
   });
 
   it('writes Persian right to left, with Persian digits and the localized subject', () => {
-    const notice = renderNotice({ ...base, language: 'fa', kind: 'invitation', previous: null, title: 'نشست' });
+    const notice = renderNotice({
+      ...base,
+      language: 'fa',
+      kind: 'invitation',
+      previous: null,
+      title: 'نشست',
+    });
     expect(notice.subject).toBe('دعوت‌نامه: نشست');
     expect(notice.html).toContain('<html lang="fa" dir="rtl">');
     expect(notice.text).toContain('۱۱:۳۰–۱۳:۳۰ (تهران)');

@@ -32,7 +32,9 @@ export interface RenderedNotice {
 export function renderNotice(content: NoticeContent): RenderedNotice {
   const words = noticeWords(content.language);
   const zones = readerZones(content.recipientZone, content.otherZones);
-  const times = zones.map((zone) => formatTimeRange(content.startsAt, content.endsAt, zone, content.language));
+  const times = zones.map((zone) =>
+    formatTimeRange(content.startsAt, content.endsAt, zone, content.language),
+  );
   const sections: Array<{ label?: string; lines: string[]; link?: string }> = [
     { lines: [words.lead[content.kind]] },
     { label: words.when, lines: times },

@@ -138,7 +138,9 @@ export class NoticeRenderer {
       title: session.title,
       rsvp: await this.rsvp(session.id, notice.participantId),
       events: (context: EventContext): IcsEvent[] => [
-        series ? occurrenceToEvent(series, session, agenda, context) : sessionToEvent(session, agenda, context),
+        series
+          ? occurrenceToEvent(series, session, agenda, context)
+          : sessionToEvent(session, agenda, context),
       ],
     };
   }

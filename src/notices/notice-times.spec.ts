@@ -40,6 +40,9 @@ describe('notice times', () => {
 
   it('names zones without a catalogue entry by their city', () => {
     expect(cityName('America/New_York', 'ru')).toBe('New York');
-    expect(readerZones('Asia/Tehran', ['Asia/Tehran', 'Europe/Moscow'])).toEqual(['Asia/Tehran', 'Europe/Moscow']);
+    expect(readerZones('Asia/Tehran', ['Asia/Tehran', 'Europe/Moscow'])).toEqual([
+      'Asia/Tehran',
+      'Europe/Moscow',
+    ]);
   });
 });

@@ -33,7 +33,11 @@ export function formatTimeRange(start: Date, end: Date, zone: string, language: 
 }
 
 /** Persian dates read "weekday، day month year" (ICU orders a Solar Hijri weekday date oddly). */
-function dayFormat(locale: string, zone: string, language: NoticeLanguage): { format(instant: Date): string } {
+function dayFormat(
+  locale: string,
+  zone: string,
+  language: NoticeLanguage,
+): { format(instant: Date): string } {
   if (language === 'fa') {
     const weekday = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long' });
     return { format: (instant) => `${weekday.format(instant)}، ${persianDate(instant, zone, 'fa')}` };

@@ -39,7 +39,8 @@ export class OutboxController {
     const builder = this.dataSource.getRepository(Notice).createQueryBuilder('n');
     if (principal.role === 'organizer')
       builder.where('n.committee_id = ANY(:ids)', { ids: principal.committeeIds });
-    if (query.committeeId) builder.andWhere('n.committee_id = :committeeId', { committeeId: query.committeeId });
+    if (query.committeeId)
+      builder.andWhere('n.committee_id = :committeeId', { committeeId: query.committeeId });
     if (query.status) builder.andWhere('n.status = :status', { status: query.status });
     const page = await paginate(builder, {
       sortExpression: 'n.created_at',

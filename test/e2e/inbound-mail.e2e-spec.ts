@@ -6,7 +6,13 @@ const SECRET = 'inbound-secret-0123456789';
 const composer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
 /** What Outlook or Apple Mail sends back when a delegate presses Accept, Decline or Maybe. */
-async function replyMail(reply: { uid: string; sequence: number; from: string; partstat?: string; method?: string }) {
+async function replyMail(reply: {
+  uid: string;
+  sequence: number;
+  from: string;
+  partstat?: string;
+  method?: string;
+}) {
   const method = reply.method ?? 'REPLY';
   const calendar = [
     'BEGIN:VCALENDAR',
@@ -64,7 +70,8 @@ describe('Outbox without SMTP, and replies by e-mail', () => {
 
   const rsvpOf = async (sessionId: string, participantId: string) => {
     const list = await t.admin.get(`/api/v1/sessions/${sessionId}/participants`).expect(200);
-    return list.body.items.find((item: { participantId: string }) => item.participantId === participantId).rsvp;
+    return list.body.items.find((item: { participantId: string }) => item.participantId === participantId)
+      .rsvp;
   };
 
   it('keeps what would have gone out, rendered, for admins and the committee’s organizers', async () => {
@@ -82,7 +89,10 @@ describe('Outbox without SMTP, and replies by e-mail', () => {
     expect(invitation.message).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
     expect((await t.as(stranger).get('/api/v1/outbox').expect(200)).body.items).toEqual([]);
     await t.as(stranger).get(`/api/v1/outbox?committeeId=${committee.id}`).expect(404);
-    await t.as(await t.ctx.delegateToken(person.id)).get('/api/v1/outbox').expect(403);
+    await t
+      .as(await t.ctx.delegateToken(person.id))
+      .get('/api/v1/outbox')
+      .expect(403);
     const bad = await t.admin.get('/api/v1/outbox?status=lost').expect(422);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.body.errors[0].path).toBe('status');
@@ -108,7 +118,11 @@ describe('Outbox without SMTP, and replies by e-mail', () => {
     for (const raw of [
       await replyMail({ uid: session.id, sequence: sequence - 1, from: person.email as string }),
       await replyMail({ uid: session.id, sequence: sequence + 1, from: person.email as string }),
-      await replyMail({ uid: '8d3c6f9e-0000-4000-8000-000000000000', sequence, from: person.email as string }),
+      await replyMail({
+        uid: '8d3c6f9e-0000-4000-8000-000000000000',
+        sequence,
+        from: person.email as string,
+      }),
       await replyMail({ uid: session.id, sequence, from: outsider.email as string }),
       await replyMail({ uid: session.id, sequence, from: person.email as string, method: 'REQUEST' }),
       Buffer.from('From: someone@example.org\r\nSubject: hello\r\n\r\nJust text\r\n'),

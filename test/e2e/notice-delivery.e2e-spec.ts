@@ -69,7 +69,10 @@ describe('Notice delivery', () => {
     await t.admin.patch(`/api/v1/sessions/${session.id}`).send({ start: '2026-12-01T15:00' }).expect(200);
     await deliverAt(0.05);
     const after = await sink.to(people[0].email as string);
-    expect(after.map((mail) => mail.subject)).toEqual(['Invitation: Plenary session', 'Updated: Plenary session']);
+    expect(after.map((mail) => mail.subject)).toEqual([
+      'Invitation: Plenary session',
+      'Updated: Plenary session',
+    ]);
     expect(after[1].text).toContain('13:00–15:00 (Moscow) → Tuesday, 1 December 2026, 15:00–17:00 (Moscow)');
   });
 
@@ -158,7 +161,10 @@ describe('Notice delivery', () => {
       occurrences.map((occurrence) => new Date(occurrence.startsAt).toISOString()),
     );
 
-    await t.admin.patch(`/api/v1/sessions/${occurrences[1].id}`).send({ start: '2027-03-09T12:00' }).expect(200);
+    await t.admin
+      .patch(`/api/v1/sessions/${occurrences[1].id}`)
+      .send({ start: '2027-03-09T12:00' })
+      .expect(200);
     await deliverAt(0.05);
     const mails = await sink.to(person.email as string);
     expect(mails).toHaveLength(2);

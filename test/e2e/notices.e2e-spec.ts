@@ -51,7 +51,11 @@ describe('Notices by e-mail', () => {
     });
     await t.admin
       .post(`/api/v1/sessions/${session.id}/agenda-items`)
-      .send({ title: { en: 'Opening', ru: 'Открытие', fa: 'افتتاحیه' }, kind: 'opening', durationMinutes: 15 })
+      .send({
+        title: { en: 'Opening', ru: 'Открытие', fa: 'افتتاحیه' },
+        kind: 'opening',
+        durationMinutes: 15,
+      })
       .expect(201);
     await t.ctx.invite(session.id, c.iranian.id);
     await t.ctx.invite(session.id, c.russian.id);
@@ -114,7 +118,10 @@ describe('Notices by e-mail', () => {
     expect(updated.sequence).toBeGreaterThan(api.sequence);
     expect(updated.start).toBe(new Date(moved.startsAt).toISOString());
 
-    await t.admin.post(`/api/v1/sessions/${session.id}/cancel`).send({ reason: 'Visit postponed' }).expect(200);
+    await t.admin
+      .post(`/api/v1/sessions/${session.id}/cancel`)
+      .send({ reason: 'Visit postponed' })
+      .expect(200);
     await deliver();
     const allFa = await sink.to(c.iranian.email as string);
     expect(allFa.map((mail) => mail.subject)).toEqual([
@@ -144,7 +151,10 @@ describe('Notices by e-mail', () => {
     await t.admin.delete(`/api/v1/sessions/${session.id}/participants/${c.iranian.id}`).expect(204);
     await deliver();
     const toIranian = await sink.to(c.iranian.email as string);
-    expect(toIranian.map((mail) => mail.subject)).toEqual(['دعوت‌نامه: نشست عمومی', 'دعوت پس گرفته شد: نشست عمومی']);
+    expect(toIranian.map((mail) => mail.subject)).toEqual([
+      'دعوت‌نامه: نشست عمومی',
+      'دعوت پس گرفته شد: نشست عمومی',
+    ]);
     expect(calendarOf(calendarPart(toIranian[1])).getFirstPropertyValue('method')).toBe('CANCEL');
     expect(await sink.to(c.russian.email as string)).toHaveLength(1);
   });

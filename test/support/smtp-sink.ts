@@ -56,7 +56,9 @@ export class SmtpSink {
   /** Messages to one address, parsed as a mail client would. */
   async to(address: string): Promise<Array<ParsedMail & { raw: string }>> {
     const mails = this.received.filter((mail) => mail.envelopeTo.includes(address));
-    return Promise.all(mails.map(async (mail) => Object.assign(await simpleParser(mail.raw), { raw: mail.raw })));
+    return Promise.all(
+      mails.map(async (mail) => Object.assign(await simpleParser(mail.raw), { raw: mail.raw })),
+    );
   }
 }
 

@@ -40,7 +40,11 @@ export interface IcsEvent {
   /** iTIP (e-mail) only: the secretariat, written as ORGANIZER. Feeds carry no addresses. */
   organizer?: { email: string; name?: string };
   /** iTIP (e-mail) only: the one recipient, written as ATTENDEE with RSVP=TRUE. */
-  attendee?: { email: string; name?: string; partstat: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE' };
+  attendee?: {
+    email: string;
+    name?: string;
+    partstat: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+  };
 }
 
 export interface IcsCalendar {

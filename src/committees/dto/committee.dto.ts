@@ -43,7 +43,8 @@ export class CreateCommitteeDto {
   @ApiPropertyOptional({
     example: 'secretariat@jec.example.org',
     nullable: true,
-    description: 'The secretariat: ORGANIZER and Reply-To of notices, where replies go (MAIL_FROM when not set)',
+    description:
+      'The secretariat: ORGANIZER and Reply-To of notices, where replies go (MAIL_FROM when not set)',
   })
   @ValidateIf((_object, value) => value !== undefined && value !== null)
   @IsEmail({}, { message: 'organizerEmail must be an e-mail address' })
