@@ -32,6 +32,12 @@ export interface NoticePrevious {
  */
 @Entity('notices')
 @Index('ix_notices_committee_created', ['committeeId', 'createdAt', 'id'])
+@Index('uq_notices_once', ['targetId', 'sequence', 'participantId', 'kind'], {
+  unique: true,
+  where: `status <> 'superseded'`,
+})
+@Index('ix_notices_due', ['dueAt', 'id'], { where: `status IN ('pending', 'sending')` })
+@Index('ix_notices_pending_target', ['targetId', 'participantId'], { where: `status = 'pending'` })
 export class Notice {
   @IdColumn() id: string;
   @UuidColumn('committee_id') committeeId: string;
@@ -49,7 +55,7 @@ export class Notice {
   @TextColumn('recipient') recipient: string;
   @TextColumn('kind') kind: NoticeKind;
   @Column({ name: 'sequence', type: 'integer' }) sequence: number;
-  @TextColumn('status') status: NoticeStatus;
+  @Column({ name: 'status', type: 'text', default: 'pending' }) status: NoticeStatus;
   @InstantColumn('due_at') dueAt: Date;
   @Column({ name: 'previous', type: 'jsonb', nullable: true }) previous: NoticePrevious | null;
   @Column({ name: 'attempts', type: 'integer', default: 0 }) attempts: number;

@@ -23,10 +23,10 @@ export class Notices1796015000000 implements MigrationInterface {
       'CREATE INDEX "ix_notices_committee_created" ON "notices" ("committee_id", "created_at", "id")',
     );
     await queryRunner.query(
-      'ALTER TABLE "notices" ADD CONSTRAINT "FK_notices_committee" FOREIGN KEY ("committee_id") REFERENCES "committees"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+      'ALTER TABLE "notices" ADD CONSTRAINT "FK_25be92dfd7c426a97d4356a0a7c" FOREIGN KEY ("committee_id") REFERENCES "committees"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
     await queryRunner.query(
-      'ALTER TABLE "notices" ADD CONSTRAINT "FK_notices_participant" FOREIGN KEY ("participant_id") REFERENCES "participants"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
+      'ALTER TABLE "notices" ADD CONSTRAINT "FK_59542d60e4ef6dcbb104c581997" FOREIGN KEY ("participant_id") REFERENCES "participants"("id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
   }
 
