@@ -29,7 +29,10 @@ function smtpSink() {
 
 async function publish(base, auth, sessionId) {
   const startedAt = performance.now();
-  const response = await fetch(`${base}/api/v1/sessions/${sessionId}/publish`, { method: 'POST', headers: auth });
+  const response = await fetch(`${base}/api/v1/sessions/${sessionId}/publish`, {
+    method: 'POST',
+    headers: auth,
+  });
   if (response.status !== 200) throw new Error(`publish answered ${response.status}`);
   return performance.now() - startedAt;
 }
