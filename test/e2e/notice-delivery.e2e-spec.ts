@@ -128,6 +128,47 @@ describe('Notice delivery', () => {
     expect(await statuses(session.id)).toEqual(['invitation:sent', 'invitation:sent', 'invitation:sent']);
   });
 
+  it('lets workers run side by side: each takes its own notices, and every message goes out once', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const session = await t.ctx.newSession(c.committee.id);
+    const people = [];
+    for (let index = 0; index < 55; index++) {
+      people.push(await t.ctx.newParticipant(c.committee.id, c.ir.id, { locale: 'fa' }));
+    }
+    await t.admin
+      .post(`/api/v1/sessions/${session.id}/participants?allowConflicts=true`)
+      .send({ invitations: people.map((person) => ({ participantId: person.id })) })
+      .expect(201);
+    await t.ctx.publish(session.id);
+    const at = new Date(Date.now() + 0.02 * HOUR_MS);
+    const [first, second] = await Promise.all([worker.claim(at), worker.claim(at)]);
+    const firstIds = new Set(first.map((notice) => notice.id));
+    expect(second.some((notice) => firstIds.has(notice.id))).toBe(false);
+    await deliverAt(1);
+    for (const person of people) expect(await sink.to(person.email as string)).toHaveLength(1);
+  });
+
+  it('reminds each invitee reminderHours before the start, in plain mail', async () => {
+    const c = await t.ctx.newBilateralCommittee({ reminderHours: 48 });
+    const person = await t.ctx.newParticipant(c.committee.id, c.ru.id, { locale: 'ru' });
+    const session = await t.ctx.newSession(c.committee.id, { start: '2027-01-12T10:00' });
+    await t.ctx.invite(session.id, person.id);
+    await t.ctx.publish(session.id);
+    const startsAt = Date.parse('2027-01-12T07:00:00Z');
+    await deliverAt((startsAt - Date.now()) / HOUR_MS - 49);
+    expect((await sink.to(person.email as string)).map((mail) => mail.subject)).toEqual([
+      'Приглашение: Пленарное заседание',
+    ]);
+    await deliverAt((startsAt - Date.now()) / HOUR_MS - 47.9);
+    const mails = await sink.to(person.email as string);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      'Приглашение: Пленарное заседание',
+      'Напоминание: Пленарное заседание',
+    ]);
+    expect(mails[1].attachments).toEqual([]);
+    expect(mails[1].text).toContain('вторник, 12 января 2027 г., 10:00–12:00 (Москва)');
+  });
+
   it('invites to a series with one REQUEST carrying the RRULE, and updates one occurrence by RECURRENCE-ID', async () => {
     const c = await t.ctx.newBilateralCommittee();
     const person = await t.ctx.newParticipant(c.committee.id, c.ir.id, { locale: 'en' });
