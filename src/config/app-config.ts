@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const databaseUrl = text('DATABASE_URL');
-  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+  if (databaseUrl !== undefined && !isUrlOf(databaseUrl, ['postgres:', 'postgresql:'])) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL with a host');
   }
 
@@ -64,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const publicBaseUrl = (text('PUBLIC_BASE_URL') ?? `http://localhost:${port ?? 3000}`).replace(/\/+$/, '');
-  if (!isHttpUrl(publicBaseUrl)) {
+  if (!isUrlOf(publicBaseUrl, ['http:', 'https:'])) {
     problems.push(`PUBLIC_BASE_URL must be an http:// or https:// URL (got "${env.PUBLIC_BASE_URL}")`);
   }
 
@@ -79,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const smtpUrl = text('SMTP_URL');
-  if (smtpUrl !== undefined && !isSmtpUrl(smtpUrl)) {
+  if (smtpUrl !== undefined && !isUrlOf(smtpUrl, ['smtp:', 'smtps:'])) {
     problems.push('SMTP_URL must be an smtp:// or smtps:// URL with a host');
   }
 
@@ -132,19 +132,11 @@ function parseInteger(value: string): number | undefined {
   return /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-function isPostgresUrl(value: string): boolean {
+/** A URL of one of `protocols`, with a host. */
+function isUrlOf(value: string, protocols: string[]): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-function isSmtpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+    return protocols.includes(url.protocol) && url.hostname !== '';
   } catch {
     return false;
   }
@@ -158,15 +150,6 @@ export function isMailbox(value: string): boolean {
 /** The bare address of `Name <someone@host>`. */
 export function mailboxAddress(value: string): string {
   return /<([^>]+)>/.exec(value)?.[1] ?? value;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -27,7 +27,8 @@ export class OutboxController {
   @Roles('admin', 'organizer')
   @ApiOperation({
     summary: 'Notices: sent, waiting, failed, or kept unsent when no SMTP server is configured',
-    description: 'Admins see every committee; organizers the committees they manage. Newest first.',
+    description:
+      'Admins see every committee; organizers the committees they manage. Oldest first, paginated.',
   })
   @ApiOkResponse({ type: OutboxPageDto })
   @ApiUnauthorizedResponse({ description: 'No or an unknown token' })
