@@ -28,10 +28,16 @@ export class NoticeDto {
   @ApiProperty({ enum: NOTICE_STATUSES }) status: string;
   @ApiProperty({ example: '2026-12-01T07:01:00.000Z' }) dueAt: string;
   @ApiProperty({ example: 1 }) attempts: number;
-  @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'connect ECONNREFUSED 10.0.0.25:587' })
+  lastError: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Invitation: Plenary session' })
   subject: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The rendered RFC 5322 message' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The rendered RFC 5322 message, once the worker has built it',
+    example: 'Content-Type: multipart/mixed; …\r\nSubject: Invitation: Plenary session\r\n…',
+  })
   message: string | null;
   @ApiProperty({ nullable: true, type: String }) messageId: string | null;
   @ApiProperty({ nullable: true, type: String }) sentAt: string | null;
