@@ -157,6 +157,9 @@ async function main() {
     },
   ];
 
+  // Notices first, while no earlier write has queued notices of its own.
+  const notices = await benchNotices({ startApp, stopApp, appEnv, data, auth });
+
   // Phase 1: count the SQL statements of one request of each kind (X-Query-Count).
   let app = await startApp(appEnv, { QUORUM_QUERY_COUNT_HEADER: 'true' });
   const etag = (await fetch(`${app.base}/calendar/${data.feedToken}.ics`)).headers.get('etag');
@@ -237,7 +240,6 @@ async function main() {
   }
   const rss = peakRssMb(app.child.pid);
   await stopApp(app.child);
-  const notices = await benchNotices({ startApp, stopApp, appEnv, data, auth });
   cleanup();
 
   const baseline = scenarios[0].requestsPerSecond;

@@ -34,6 +34,18 @@ interface Recipient {
   other_zones: string[] | null;
 }
 
+/** A notice's session (or a series with its first occurrence) as loaded for rendering. */
+interface LoadedTarget {
+  session: Session;
+  agenda: FeedAgendaItem[];
+  title: LocalizedText;
+  /** The invitation whose RSVP is the recipient's PARTSTAT. */
+  rsvpSessionId: string;
+  events(context: EventContext): IcsEvent[];
+}
+
+export type TargetCache = Map<string, Promise<LoadedTarget | undefined>>;
+
 /** Builds one notice's message from the current state of its session or series. */
 @Injectable()
 export class NoticeRenderer {
@@ -42,8 +54,11 @@ export class NoticeRenderer {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** The message, or undefined when the notice no longer applies (the session is gone). */
-  async render(notice: Notice): Promise<NoticeMail | undefined> {
+  /**
+   * The message, or undefined when the notice no longer applies (the session is gone). Notices
+   * of one round share `targets`, so a publish to 2,000 invitees loads its session once.
+   */
+  async render(notice: Notice, targets: TargetCache = new Map()): Promise<NoticeMail | undefined> {
     const [recipient] = await this.dataSource.query<Recipient[]>(
       `SELECT p.full_name, p.email, p.time_zone, p.locale, p.party_id, c.name AS committee_name, c.organizer_email,
               (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
@@ -52,8 +67,11 @@ export class NoticeRenderer {
       [notice.participantId],
     );
     if (!recipient) return undefined;
-    const target = await this.target(notice);
-    if (!target) return undefined;
+    const key = `${notice.targetType}:${notice.targetId}`;
+    if (!targets.has(key)) targets.set(key, this.target(notice));
+    const loaded = await targets.get(key)!;
+    if (!loaded) return undefined;
+    const target = { ...loaded, rsvp: await this.rsvp(loaded.rsvpSessionId, notice.participantId) };
     const { session, agenda } = target;
     const language = noticeLanguage(recipient.locale);
     if (notice.kind === 'reminder' && (session.status !== 'scheduled' || !target.rsvp)) return undefined;
@@ -98,7 +116,7 @@ export class NoticeRenderer {
     return { ...mail, calendar: { method, content } };
   }
 
-  private async target(notice: Notice) {
+  private async target(notice: Notice): Promise<LoadedTarget | undefined> {
     if (notice.targetType === 'series') {
       const series = await this.dataSource.getRepository(Series).findOneBy({ id: notice.targetId });
       if (!series) return undefined;
@@ -112,12 +130,11 @@ export class NoticeRenderer {
       const first = occurrences.find((occurrence) => occurrence.status === 'scheduled') ?? occurrences[0];
       if (!first) return undefined;
       const agendas = await this.agendas(occurrences.map((occurrence) => occurrence.id));
-      const rsvp = await this.rsvp(first.id, notice.participantId);
       return {
         session: first,
         agenda: agendas.get(first.id) ?? [],
         title: series.title,
-        rsvp,
+        rsvpSessionId: first.id,
         events: (context: EventContext): IcsEvent[] =>
           seriesToEvents(
             series,
@@ -136,7 +153,7 @@ export class NoticeRenderer {
       session,
       agenda,
       title: session.title,
-      rsvp: await this.rsvp(session.id, notice.participantId),
+      rsvpSessionId: session.id,
       events: (context: EventContext): IcsEvent[] => [
         series
           ? occurrenceToEvent(series, session, agenda, context)

@@ -8,7 +8,7 @@ import {
 import nodemailer, { type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, mailboxAddress, type AppConfig } from '../config/app-config.js';
-import { NoticeRenderer } from './notice-renderer.service.js';
+import { NoticeRenderer, type TargetCache } from './notice-renderer.service.js';
 import type { Notice } from './notice.entity.js';
 import { retryDelaySeconds, MAX_ATTEMPTS } from './retry.js';
 
@@ -75,7 +75,8 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
   /** One round: claims up to a batch of notices due by `at` and handles them. Returns how many. */
   async runOnce(at?: Date): Promise<number> {
     const claimed = await this.claim(at);
-    await Promise.all(claimed.map((notice) => this.handle(notice, at)));
+    const targets: TargetCache = new Map();
+    await Promise.all(claimed.map((notice) => this.handle(notice, targets, at)));
     return claimed.length;
   }
 
@@ -111,9 +112,9 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
     );
   }
 
-  private async handle(notice: Notice, at?: Date): Promise<void> {
+  private async handle(notice: Notice, targets: TargetCache, at?: Date): Promise<void> {
     try {
-      const mail = await this.renderer.render(notice);
+      const mail = await this.renderer.render(notice, targets);
       if (!mail) {
         await this.mark(notice, { status: 'superseded', last_error: 'no longer applies' });
         return;
