@@ -108,10 +108,11 @@ export async function generate(db, size) {
     await sessions(db, id, { count, fromDays: -60, toDays: 700, agendaItems: size.agendaItems });
     cold[count] = id;
   }
+  const notices = await noticeSessions(db, size.noticeInvitees);
   const organizerToken = newToken('qrm');
   await db.query(
     `INSERT INTO api_tokens (name, token_hash, role, committee_ids) VALUES ('Bench organizer', $1, 'organizer', $2::uuid[])`,
-    [hash(organizerToken), [main, ...Object.values(cold)]],
+    [hash(organizerToken), [main, notices.committeeId, ...Object.values(cold)]],
   );
   const feedToken = newToken('cal');
   await db.query(
@@ -152,5 +153,25 @@ export async function generate(db, size) {
     coldFeeds,
     agendaSessionId: agendaSession.id,
     writeSessionIds: writeSessions.map((row) => row.id),
+    notices,
   };
+}
+
+/** Two drafts in a committee of `invitees` delegates: one invites them all, the other no one. */
+async function noticeSessions(db, invitees) {
+  const committeeId = await committee(db, { slug: 'bench-notices', participants: invitees, groups: 1 });
+  const [crowded, empty] = await db.query(
+    `INSERT INTO sessions (committee_id, title, kind, format, status, time_zone, starts_at, ends_at, online_meeting, sequence, version)
+     SELECT $1, jsonb_build_object('en', 'Plenary ' || g, 'ru', 'Пленарное заседание ' || g, 'fa', 'نشست عمومی ' || g),
+            'plenary', 'hybrid', 'draft', 'Europe/Moscow', date_trunc('hour', now()) + interval '30 days',
+            date_trunc('hour', now()) + interval '30 days 2 hours', '{"joinUrl":"https://meet.example.org/plenary"}', 0, 1
+       FROM generate_series(1, 2) g ORDER BY g RETURNING id`,
+    [committeeId],
+  );
+  await db.query(
+    `INSERT INTO session_participants (session_id, participant_id, role, attendance, rsvp)
+     SELECT $1, id, 'attendee', 'required', 'needs_action' FROM participants WHERE committee_id = $2`,
+    [crowded.id, committeeId],
+  );
+  return { committeeId, crowdedSessionId: crowded.id, emptySessionId: empty.id, invitees };
 }

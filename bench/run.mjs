@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../dist/database/database.js';
 import { generate } from './generate.mjs';
+import { benchNotices } from './notices.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const size = {
@@ -20,6 +21,7 @@ const size = {
   agendaItems: env('BENCH_AGENDA_ITEMS', 8),
   feedSessions: env('BENCH_FEED_SESSIONS', 500),
   coldSizes: [50, 500, 5000],
+  noticeInvitees: env('BENCH_NOTICE_INVITEES', 2000),
 };
 const duration = env('BENCH_DURATION', 10);
 const connections = env('BENCH_CONNECTIONS', 32);
@@ -69,16 +71,19 @@ async function startApp(appEnv, extra = {}) {
     env: {
       ...process.env,
       ...appEnv,
-      ...extra,
       PORT: String(port),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       ADMIN_TOKEN,
+      // The API scenarios measure requests alone; the notices phase runs the worker.
+      NOTICE_WORKER: 'false',
+      ...extra,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 120; attempt++) {
+  // Up to 2 minutes: start-up is slow on a busy machine.
+  for (let attempt = 0; attempt < 480; attempt++) {
     try {
       if ((await fetch(`${base}/health/ready`)).ok) return { child, base };
     } catch {
@@ -151,6 +156,9 @@ async function main() {
       headers: { ...auth, 'content-type': 'application/json' },
     },
   ];
+
+  // Notices first, while no earlier write has queued notices of its own.
+  const notices = await benchNotices({ startApp, stopApp, appEnv, data, auth });
 
   // Phase 1: count the SQL statements of one request of each kind (X-Query-Count).
   let app = await startApp(appEnv, { QUORUM_QUERY_COUNT_HEADER: 'true' });
@@ -262,12 +270,18 @@ async function main() {
     coldRenderGrowth5000vs500: Number((coldRenders[5000] / coldRenders[500]).toFixed(1)),
     idleRssMb,
     peakRssMb: Math.round(rss),
+    notices,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
   console.table(rows);
   console.log('Cold feed render (median of 5, ms):', coldRenders);
   console.log(
     `5,000 vs 500 sessions: ${results.coldRenderGrowth5000vs500} ×; peak RSS ${results.peakRssMb} MB`,
+  );
+  console.log(
+    `Notices: publish with ${notices.invitees} invitees ${notices.publishWithInviteesMs} ms ` +
+      `(with none: ${notices.publishWithNoInviteesMs} ms); delivered ${notices.delivered} at ` +
+      `${notices.messagesPerSecond} messages/s (target ≥ 50)`,
   );
   console.log('Written to bench/results.json');
 }

@@ -19,6 +19,7 @@ import { SessionsModule } from './sessions/sessions.module.js';
 import { AgendaModule } from './agenda/agenda.module.js';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 import { SeriesModule } from './series/series.module.js';
+import { NoticesModule } from './notices/notices.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -45,6 +46,7 @@ export class AppModule {
         AgendaModule,
         CalendarFeedsModule,
         SeriesModule,
+        NoticesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

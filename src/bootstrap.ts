@@ -17,6 +17,9 @@ import type { AppConfig } from './config/app-config.js';
 
 export const API_PREFIX = 'api/v1';
 
+/** Bodies that are not JSON, read by the routes that take them: received mail, a scanned PDF. */
+const OWN_BODY_TYPES = ['message/rfc822', 'application/pdf'];
+
 /** Builds the whole HTTP application; `main.ts` listens, the tests drive it with supertest. */
 export async function createApp(
   config: AppConfig,
@@ -48,8 +51,10 @@ export async function createApp(
   // The documented routes are known once the OpenAPI document is built, below.
   const documented: { routes?: RouteMethods } = {};
   app.use(refuseUnknownMethods(() => documented.routes));
-  app.use(refuseNonJsonBodies);
+  app.use(refuseNonJsonBodies(OWN_BODY_TYPES));
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  // Received e-mail for POST /api/v1/inbound-mail, as the raw bytes of the message.
+  app.useBodyParser('raw', { limit: '10mb', type: 'message/rfc822' });
   app.use(refuseUnsafeInput);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [

@@ -23,6 +23,10 @@ export class Committee {
   @Column({ name: 'content_version', type: 'integer', default: 0 }) contentVersion: number;
   /** When contentVersion last went up: the Last-Modified of the committee's feeds. */
   @Column({ name: 'content_changed_at', type: 'timestamptz', default: () => 'now()' }) contentChangedAt: Date;
+  /** The secretariat's address: ORGANIZER and Reply-To of notices (MAIL_FROM when not set). */
+  @TextColumn('organizer_email', true) organizerEmail: string | null;
+  /** How long before a session its invitees get a reminder. */
+  @Column({ name: 'reminder_hours', type: 'integer', default: 24 }) reminderHours: number;
   @CreatedAtColumn() createdAt: Date;
   @UpdatedAtColumn() updatedAt: Date;
 }

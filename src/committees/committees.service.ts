@@ -31,6 +31,8 @@ export class CommitteesService {
         description: input.description ? toLocalizedText(input.description, locale) : null,
         defaultTimeZone: input.defaultTimeZone,
         defaultLocale: locale,
+        organizerEmail: input.organizerEmail ?? null,
+        reminderHours: input.reminderHours ?? 24,
       }),
     );
   }
@@ -75,6 +77,8 @@ export class CommitteesService {
         }),
         ...(input.defaultTimeZone !== undefined && { defaultTimeZone: input.defaultTimeZone }),
         ...(input.defaultLocale !== undefined && { defaultLocale: input.defaultLocale }),
+        ...(input.organizerEmail !== undefined && { organizerEmail: input.organizerEmail }),
+        ...(input.reminderHours !== undefined && { reminderHours: input.reminderHours }),
       };
       if (Object.keys(changes).length === 0) return committee;
       await committees.update({ id }, changes);

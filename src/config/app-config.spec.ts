@@ -15,6 +15,11 @@ describe('loadConfig', () => {
       databaseStatementTimeoutMs: 4000,
       databaseStartupRetrySeconds: 30,
       queryCountHeader: false,
+      smtpUrl: undefined,
+      mailFrom: 'Quorum <quorum@localhost>',
+      noticeDelaySeconds: 60,
+      inboundMailSecret: undefined,
+      noticeWorker: true,
     });
   });
 
@@ -32,6 +37,11 @@ describe('loadConfig', () => {
         PUBLIC_BASE_URL: 'https://quorum.example.org/',
         LOG_LEVEL: 'warn',
         QUORUM_QUERY_COUNT_HEADER: 'true',
+        SMTP_URL: 'smtps://relay:secret@mail.example.org:465',
+        MAIL_FROM: 'JEC Secretariat <jec@example.org>',
+        NOTICE_DELAY_SECONDS: '0',
+        INBOUND_MAIL_SECRET: 'a-long-enough-inbound-secret',
+        NOTICE_WORKER: 'false',
       }),
     ).toEqual({
       port: 8080,
@@ -45,6 +55,11 @@ describe('loadConfig', () => {
       publicBaseUrl: 'https://quorum.example.org',
       logLevel: 'warn',
       queryCountHeader: true,
+      smtpUrl: 'smtps://relay:secret@mail.example.org:465',
+      mailFrom: 'JEC Secretariat <jec@example.org>',
+      noticeDelaySeconds: 0,
+      inboundMailSecret: 'a-long-enough-inbound-secret',
+      noticeWorker: false,
     });
   });
 
@@ -59,6 +74,11 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'loud',
         DATABASE_POOL_SIZE: '0',
         DATABASE_STATEMENT_TIMEOUT_MS: 'soon',
+        SMTP_URL: 'http://mail.example.org',
+        MAIL_FROM: 'nobody',
+        NOTICE_DELAY_SECONDS: '-5',
+        INBOUND_MAIL_SECRET: 'short',
+        NOTICE_WORKER: 'sometimes',
       });
     } catch (caught) {
       error = caught;
@@ -72,6 +92,11 @@ describe('loadConfig', () => {
       'ADMIN_TOKEN must be at least 16 characters long',
       'PUBLIC_BASE_URL must be an http:// or https:// URL (got "quorum.example.org")',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+      'SMTP_URL must be an smtp:// or smtps:// URL with a host',
+      'MAIL_FROM must be an e-mail address, optionally as "Name <address>" (got "nobody")',
+      'NOTICE_DELAY_SECONDS must be an integer from 0 to 86400 (got "-5")',
+      'INBOUND_MAIL_SECRET must be at least 16 characters long',
+      'NOTICE_WORKER must be true or false (got "sometimes")',
     ]);
   });
 });

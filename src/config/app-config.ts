@@ -26,6 +26,16 @@ export interface AppConfig {
   databaseStartupRetrySeconds?: number;
   /** Diagnostics: answer with X-Query-Count (the benchmark turns it on). */
   queryCountHeader: boolean;
+  /** Notices go out over this SMTP relay (`smtp://` or `smtps://user:pass@host:port`); unset: kept unsent. */
+  smtpUrl?: string;
+  /** The From address of notices, and the secretariat address where a committee sets none. */
+  mailFrom: string;
+  /** How long a notice waits, so that quick successive edits send one message. */
+  noticeDelaySeconds: number;
+  /** Bearer secret of POST /api/v1/inbound-mail; unset: the endpoint refuses every message. */
+  inboundMailSecret?: string;
+  /** Whether this instance runs the notice worker (any number of instances may). */
+  noticeWorker: boolean;
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -50,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const databaseUrl = text('DATABASE_URL');
-  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+  if (databaseUrl !== undefined && !isUrlOf(databaseUrl, ['postgres:', 'postgresql:'])) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL with a host');
   }
 
@@ -82,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
 
   const publicBaseUrl = (text('PUBLIC_BASE_URL') ?? `http://localhost:${port ?? 3000}`).replace(/\/+$/, '');
-  if (!isHttpUrl(publicBaseUrl)) {
+  if (!isUrlOf(publicBaseUrl, ['http:', 'https:'])) {
     problems.push(`PUBLIC_BASE_URL must be an http:// or https:// URL (got "${env.PUBLIC_BASE_URL}")`);
   }
 
@@ -94,6 +104,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const queryCountText = (text('QUORUM_QUERY_COUNT_HEADER') ?? 'false').toLowerCase();
   if (!['true', 'false'].includes(queryCountText)) {
     problems.push(`QUORUM_QUERY_COUNT_HEADER must be true or false (got "${env.QUORUM_QUERY_COUNT_HEADER}")`);
+  }
+
+  const smtpUrl = text('SMTP_URL');
+  if (smtpUrl !== undefined && !isUrlOf(smtpUrl, ['smtp:', 'smtps:'])) {
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL with a host');
+  }
+
+  const mailFrom = text('MAIL_FROM') ?? 'Quorum <quorum@localhost>';
+  if (!isMailbox(mailFrom)) {
+    problems.push(
+      `MAIL_FROM must be an e-mail address, optionally as "Name <address>" (got "${env.MAIL_FROM}")`,
+    );
+  }
+
+  const noticeDelay = parseInteger(text('NOTICE_DELAY_SECONDS') ?? '60');
+  if (noticeDelay === undefined || noticeDelay > 86_400) {
+    problems.push(
+      `NOTICE_DELAY_SECONDS must be an integer from 0 to 86400 (got "${env.NOTICE_DELAY_SECONDS}")`,
+    );
+  }
+
+  const inboundMailSecret = text('INBOUND_MAIL_SECRET');
+  if (inboundMailSecret !== undefined && inboundMailSecret.length < 16) {
+    problems.push('INBOUND_MAIL_SECRET must be at least 16 characters long');
+  }
+
+  const noticeWorkerText = (text('NOTICE_WORKER') ?? 'true').toLowerCase();
+  if (!['true', 'false'].includes(noticeWorkerText)) {
+    problems.push(`NOTICE_WORKER must be true or false (got "${env.NOTICE_WORKER}")`);
   }
 
   const dataDirText = text('QUORUM_DATA_DIR') ?? './.quorum/db';
@@ -110,6 +149,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databasePoolSize: poolSize!,
     ...timeouts,
     queryCountHeader: queryCountText === 'true',
+    smtpUrl,
+    mailFrom,
+    noticeDelaySeconds: noticeDelay!,
+    inboundMailSecret,
+    noticeWorker: noticeWorkerText === 'true',
   };
 }
 
@@ -117,22 +161,24 @@ function parseInteger(value: string): number | undefined {
   return /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-function isPostgresUrl(value: string): boolean {
+/** A URL of one of `protocols`, with a host. */
+function isUrlOf(value: string, protocols: string[]): boolean {
   try {
     const url = new URL(value);
-    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+    return protocols.includes(url.protocol) && url.hostname !== '';
   } catch {
     return false;
   }
 }
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
+/** `someone@host` or `Name <someone@host>`. */
+export function isMailbox(value: string): boolean {
+  return /^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/.test(value);
+}
+
+/** The bare address of `Name <someone@host>`. */
+export function mailboxAddress(value: string): string {
+  return /<([^>]+)>/.exec(value)?.[1] ?? value;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');

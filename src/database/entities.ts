@@ -3,6 +3,7 @@ import { ApiToken } from '../api-tokens/api-token.entity.js';
 import { CalendarFeed } from '../calendar-feeds/calendar-feed.entity.js';
 import { Committee } from '../committees/committee.entity.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
+import { Notice } from '../notices/notice.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Party } from '../parties/party.entity.js';
 import { SeriesParticipant } from '../series/series-participant.entity.js';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   CalendarFeed,
   Series,
   SeriesParticipant,
+  Notice,
 ];

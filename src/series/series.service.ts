@@ -8,6 +8,7 @@ import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
+import { NoticeOutbox } from '../notices/notice-outbox.service.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { InviteDto } from '../sessions/dto/invitation.dto.js';
 import type { ClashDto } from '../sessions/dto/session-output.dto.js';
@@ -33,7 +34,10 @@ export interface SeriesResult {
 
 @Injectable()
 export class SeriesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: NoticeOutbox,
+  ) {}
 
   async create(principal: Principal, input: CreateSeriesDto): Promise<SeriesResult> {
     assertCanManageCommittee(principal, input.committeeId);
@@ -148,6 +152,7 @@ export class SeriesService {
         .from(Session)
         .where('series_id = :id AND left(recurrence_id, 10) > :last', { id, last: lastDate })
         .execute();
+      await this.notices.seriesRequested(manager, series);
       await touchCommittee(manager, series.committeeId);
       const occurrences = await occurrencesOf(manager, id);
       return { series, occurrences };
@@ -163,6 +168,7 @@ export class SeriesService {
       const series = await lockSeries(manager, principal, id);
       const removed = await manager.delete(SeriesParticipant, { seriesId: id, participantId });
       if (!removed.affected) throw new NotFoundError('Series invitation');
+      await this.notices.seriesWithdrawn(manager, series, [participantId]);
       await manager.query(
         `DELETE FROM session_participants v USING sessions s
           WHERE v.session_id = s.id AND s.series_id = $1 AND v.participant_id = $2 AND s.ends_at > now()`,
@@ -241,6 +247,7 @@ export class SeriesService {
           `An occurrence has room for ${counted(overfull.capacity, 'participant')} only`,
         );
       }
+      await this.notices.seriesRequested(manager, series, ids);
       const changed = [...new Set(invited.map((row) => row.session_id))];
       const warnings = await checkClashes(manager, changed, allowConflicts, ids);
       const occurrences = await occurrencesOf(manager, id);

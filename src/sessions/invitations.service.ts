@@ -3,6 +3,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
+import { NoticeOutbox } from '../notices/notice-outbox.service.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { ChangeInvitationDto, InvitationDto, InviteDto, RsvpDto } from './dto/invitation.dto.js';
 import type { ClashDto } from './dto/session-output.dto.js';
@@ -14,6 +15,7 @@ export class InvitationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
+    private readonly notices: NoticeOutbox,
   ) {}
 
   async list(principal: Principal, sessionId: string): Promise<InvitationDto[]> {
@@ -73,6 +75,7 @@ export class InvitationsService {
         })),
       );
       if (session.capacity !== null) await assertWithinCapacity(manager, sessionId, session.capacity);
+      await this.notices.invited(manager, session, ids);
       const warnings = await checkClashes(manager, [session.id], allowConflicts, ids);
       await touchCommittee(manager, session.committeeId);
       return { items: await this.invitations(manager, sessionId), warnings };
@@ -108,6 +111,7 @@ export class InvitationsService {
       const session = await this.sessions.lockForWrite(manager, principal, sessionId);
       const result = await manager.delete(SessionParticipant, { sessionId, participantId });
       if (!result.affected) throw new NotFoundError('Invitation');
+      await this.notices.withdrawn(manager, session, [participantId]);
       await touchCommittee(manager, session.committeeId);
     });
   }

@@ -9,6 +9,7 @@ import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../co
 import { assertIfMatch } from '../common/http/etag.js';
 import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
+import { NoticeOutbox, noticeSnapshot } from '../notices/notice-outbox.service.js';
 import { localIso, resolveSessionTimes } from '../common/time/zoned-time.js';
 import type { ClashDto } from './dto/session-output.dto.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session-input.dto.js';
@@ -32,7 +33,10 @@ export interface SavedSession {
 
 @Injectable()
 export class SessionsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: NoticeOutbox,
+  ) {}
 
   async create(principal: Principal, input: CreateSessionDto): Promise<Session> {
     assertCanManageCommittee(principal, input.committeeId);
@@ -147,6 +151,7 @@ export class SessionsService {
           'The session is cancelled; reinstate it (POST /api/v1/sessions/:id/reinstate) before changing it',
         );
       }
+      const before = noticeSnapshot(session);
       const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
       if (input.workingGroupId)
         await assertWorkingGroupOf(manager, session.committeeId, input.workingGroupId);
@@ -164,6 +169,7 @@ export class SessionsService {
       if (changed && session.seriesId) session.detached = true;
       if (session.capacity !== null) await assertWithinCapacity(manager, session.id, session.capacity);
       const saved = await manager.save(session);
+      await this.notices.sessionChanged(manager, saved, before);
       // Only a move can make a clash; a clash accepted earlier does not block other edits.
       const warnings = moved ? await checkClashes(manager, [saved.id], options.allowConflicts) : [];
       await touchCommittee(manager, saved.committeeId);
@@ -277,9 +283,11 @@ export class SessionsService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.lockForWrite(manager, principal, id);
       assertIfMatch(ifMatch, session.version);
+      const from = session.status;
       await change(session, manager);
       const saved = await manager.save(session);
       await afterSave?.(manager, saved);
+      await this.notices.statusChanged(manager, saved, from);
       // An occurrence's status shows in its series' own VEVENT too (an EXDATE comes or goes),
       // so the series' SEQUENCE goes up with it.
       if (saved.seriesId) {

@@ -33,6 +33,9 @@ describeWithPostgres('When the database is away', () => {
       databaseAcquireTimeoutMs: 1000,
       databaseStatementTimeoutMs: 1000,
       databaseStartupRetrySeconds: 30,
+      mailFrom: 'Quorum <quorum@localhost>',
+      noticeDelaySeconds: 0,
+      noticeWorker: false,
     };
     app = await createApp(config);
   }, 120_000);

@@ -27,6 +27,9 @@ const baseConfig: AppConfig = {
   logLevel: 'silent',
   databasePoolSize: 2,
   queryCountHeader: false,
+  mailFrom: 'Quorum <quorum@localhost>',
+  noticeDelaySeconds: 0,
+  noticeWorker: false,
 };
 
 describe('Database', () => {

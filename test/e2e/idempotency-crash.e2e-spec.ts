@@ -23,6 +23,9 @@ describe('Idempotency keys and a crash between the write and the answer', () => 
         publicBaseUrl: 'https://quorum.test',
         logLevel: 'silent',
         queryCountHeader: false,
+        mailFrom: 'Quorum <quorum@localhost>',
+        noticeDelaySeconds: 0,
+        noticeWorker: false,
         ...database.settings,
       },
       {

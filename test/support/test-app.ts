@@ -34,6 +34,10 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     publicBaseUrl: 'https://quorum.test',
     logLevel: 'silent',
     queryCountHeader: true,
+    mailFrom: 'JEC Secretariat <secretariat@quorum.test>',
+    noticeDelaySeconds: 0,
+    // Tests run the notice worker by hand (NoticeWorker.runOnce), never on a timer.
+    noticeWorker: false,
     ...database.settings,
     ...overrides,
   };

@@ -58,6 +58,14 @@ export interface IcsEvent {
   recurrenceId?: Date;
   /** With `recurrenceId`: the rule instance it names, so that it is named as in the series' EXDATEs. */
   recurrenceInstance?: { wallTime: string; first: boolean };
+  /** iTIP (e-mail) only: the secretariat, written as ORGANIZER. Feeds carry no addresses. */
+  organizer?: { email: string; name?: string };
+  /** iTIP (e-mail) only: the one recipient, written as ATTENDEE with RSVP=TRUE. */
+  attendee?: {
+    email: string;
+    name?: string;
+    partstat: 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
+  };
 }
 
 export interface IcsCalendar {
@@ -68,6 +76,8 @@ export interface IcsCalendar {
   events: IcsEvent[];
   /** The span the feed covers; VTIMEZONEs are generated for it, widened to cover every event. */
   span: { from: Date; to: Date };
+  /** PUBLISH for feeds and downloads; REQUEST or CANCEL for iTIP messages. */
+  method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
 }
 
 const CRLF = '\r\n';
@@ -85,7 +95,7 @@ export function renderCalendar(calendar: IcsCalendar): string {
     'VERSION:2.0',
     contentLine('PRODID', {}, escapeText(calendar.prodId)),
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    'METHOD:' + (calendar.method ?? 'PUBLISH'),
     contentLine('NAME', {}, escapeText(calendar.name)),
     contentLine('X-WR-CALNAME', {}, escapeText(calendar.name)),
     contentLine('X-WR-TIMEZONE', {}, escapeText(calendar.timeZone)),
@@ -144,6 +154,7 @@ function eventLines(event: IcsEvent, formatLocalTime: LocalTimeFormatter): strin
   if (event.recurrenceId) {
     lines.push(recurrenceIdLine(event, event.recurrenceId, formatLocalTime));
   }
+  lines.push(...participantLines(event));
   lines.push(contentLine('SUMMARY', {}, escapeText(event.summary)));
   if (event.description) {
     lines.push(contentLine('DESCRIPTION', {}, escapeText(event.description)));
@@ -162,6 +173,24 @@ function eventLines(event: IcsEvent, formatLocalTime: LocalTimeFormatter): strin
     lines.push(contentLine('CATEGORIES', {}, categories.map(escapeText).join(',')));
   }
   lines.push('STATUS:' + event.status, 'TRANSP:OPAQUE', 'END:VEVENT');
+  return lines;
+}
+
+function participantLines(event: IcsEvent): string[] {
+  const lines: string[] = [];
+  if (event.organizer) {
+    const params: Record<string, string> = event.organizer.name ? { CN: event.organizer.name } : {};
+    lines.push(contentLine('ORGANIZER', params, `mailto:${removeControlCharacters(event.organizer.email)}`));
+  }
+  if (event.attendee) {
+    const params: Record<string, string> = {
+      ...(event.attendee.name ? { CN: event.attendee.name } : {}),
+      ROLE: 'REQ-PARTICIPANT',
+      PARTSTAT: event.attendee.partstat,
+      RSVP: 'TRUE',
+    };
+    lines.push(contentLine('ATTENDEE', params, `mailto:${removeControlCharacters(event.attendee.email)}`));
+  }
   return lines;
 }
 

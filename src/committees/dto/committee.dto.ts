@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
+import { IsEmail, IsInt, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { resolvedLanguage, resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
@@ -39,6 +39,23 @@ export class CreateCommitteeDto {
   @IsOmittable()
   @Matches(LOCALE, { message: `defaultLocale ${LOCALE_MESSAGE}` })
   defaultLocale?: string;
+
+  @ApiPropertyOptional({
+    example: 'secretariat@jec.example.org',
+    nullable: true,
+    description:
+      'The secretariat: ORGANIZER and Reply-To of notices, where replies go (MAIL_FROM when not set)',
+  })
+  @ValidateIf((_object, value) => value !== undefined && value !== null)
+  @IsEmail({}, { message: 'organizerEmail must be an e-mail address' })
+  organizerEmail?: string | null;
+
+  @ApiPropertyOptional({ example: 24, default: 24, minimum: 1, maximum: 336 })
+  @IsOmittable()
+  @IsInt({ message: 'reminderHours must be a whole number of hours' })
+  @Min(1)
+  @Max(336)
+  reminderHours?: number;
 }
 
 export class UpdateCommitteeDto extends PartialType(CreateCommitteeDto, { skipNullProperties: false }) {}
@@ -50,6 +67,9 @@ export class CommitteeDto {
   @ApiProperty({ nullable: true, example: null }) description: LocalizedText | null;
   @ApiProperty({ example: 'Europe/Moscow' }) defaultTimeZone: string;
   @ApiProperty({ example: 'en' }) defaultLocale: string;
+  @ApiProperty({ nullable: true, type: String, example: 'secretariat@jec.example.org' })
+  organizerEmail: string | null;
+  @ApiProperty({ example: 24 }) reminderHours: number;
   @ApiProperty({ example: '2026-11-28T09:00:00.000Z' }) createdAt: string;
   @ApiProperty({ example: '2026-11-28T09:00:00.000Z' }) updatedAt: string;
   @ApiPropertyOptional({
@@ -72,6 +92,8 @@ export function toCommitteeDto(committee: Committee, lang?: string): CommitteeDt
     description: committee.description,
     defaultTimeZone: committee.defaultTimeZone,
     defaultLocale: committee.defaultLocale,
+    organizerEmail: committee.organizerEmail,
+    reminderHours: committee.reminderHours,
     createdAt: committee.createdAt.toISOString(),
     updatedAt: committee.updatedAt.toISOString(),
     ...(lang

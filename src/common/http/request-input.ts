@@ -15,22 +15,28 @@ function hasBody(request: Request): boolean {
 }
 
 /**
- * Before the JSON parser: an API request that carries a body that is not JSON (text, a form,
- * multipart) gets 415 instead of being read as an empty body.
+ * Before the JSON parser: an API request that carries a body that is neither JSON nor one of
+ * `ownBodyTypes` (media types that the routes taking them read and check themselves: received
+ * mail, a scanned PDF) gets 415 instead of being read as an empty body.
  */
-export function refuseNonJsonBodies(request: Request, response: Response, next: NextFunction): void {
-  if (!isApiRequest(request) || !hasBody(request) || request.is(JSON_TYPES)) return next();
-  const given = request.headers['content-type'] ?? 'none';
-  sendProblem(
-    request,
-    response,
-    problem(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      'unsupported-media-type',
-      `The body must be sent as application/json (Content-Type was ${given.split(';')[0]})`,
-      [{ path: 'Content-Type', message: 'must be application/json' }],
-    ),
-  );
+export function refuseNonJsonBodies(
+  ownBodyTypes: string[],
+): (request: Request, response: Response, next: NextFunction) => void {
+  const accepted = [...JSON_TYPES, ...ownBodyTypes];
+  return (request, response, next) => {
+    if (!isApiRequest(request) || !hasBody(request) || request.is(accepted)) return next();
+    const given = request.headers['content-type'] ?? 'none';
+    sendProblem(
+      request,
+      response,
+      problem(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        'unsupported-media-type',
+        `The body must be sent as application/json (Content-Type was ${given.split(';')[0]})`,
+        [{ path: 'Content-Type', message: 'must be application/json' }],
+      ),
+    );
+  };
 }
 
 /**
@@ -40,7 +46,7 @@ export function refuseNonJsonBodies(request: Request, response: Response, next: 
  */
 export function refuseUnsafeInput(request: Request, response: Response, next: NextFunction): void {
   const found =
-    findInputProblem(request.body) ??
+    (Buffer.isBuffer(request.body) ? undefined : findInputProblem(request.body)) ??
     findInputProblem({ ...(request.query as object) }) ??
     headerProblem(request);
   if (!found) return next();

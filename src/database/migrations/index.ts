@@ -3,6 +3,7 @@ import { Initial1795840734326 } from './1795840734326-Initial.js';
 import { FeedOwnership1795841891401 } from './1795841891401-FeedOwnership.js';
 import { Series1795842209147 } from './1795842209147-Series.js';
 import { LocalizedCancellationReason1796012000000 } from './1796012000000-LocalizedCancellationReason.js';
+import { Notices1796015000000 } from './1796015000000-Notices.js';
 
 /** Every migration, in order. A generated migration is added here after review. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   FeedOwnership1795841891401,
   Series1795842209147,
   LocalizedCancellationReason1796012000000,
+  Notices1796015000000,
 ];

@@ -1,0 +1,57 @@
+import { persianDate } from '../common/time/persian-date.js';
+import { noticeWords, type NoticeLanguage } from './notice-words.js';
+
+const INTL_LOCALE: Record<NoticeLanguage, string> = {
+  // Persian readers get the Solar Hijri calendar and Persian digits.
+  fa: 'fa-IR-u-ca-persian-nu-arabext',
+  ru: 'ru-RU',
+  en: 'en-GB',
+};
+
+/** The city a zone is named by, in the reader's language: "Tehran", "تهران", "Москва". */
+export function cityName(zone: string, language: NoticeLanguage): string {
+  return noticeWords(language).cities[zone] ?? zone.split('/').at(-1)!.replace(/_/g, ' ');
+}
+
+/**
+ * "Tuesday 1 December 2026, 10:00–12:00 (Moscow)" in the reader's language and calendar,
+ * the end date written too when the session ends on another local day.
+ */
+export function formatTimeRange(start: Date, end: Date, zone: string, language: NoticeLanguage): string {
+  const locale = INTL_LOCALE[language];
+  const day = dayFormat(locale, zone, language);
+  const clock = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+  const comma = language === 'fa' ? '، ' : ', ';
+  const sameDay = day.format(start) === day.format(end);
+  const endText = sameDay ? clock.format(end) : `${day.format(end)}${comma}${clock.format(end)}`;
+  return `${day.format(start)}${comma}${clock.format(start)}–${endText} (${cityName(zone, language)})`;
+}
+
+/** Persian dates read "weekday، day month year" (ICU orders a Solar Hijri weekday date oddly). */
+function dayFormat(
+  locale: string,
+  zone: string,
+  language: NoticeLanguage,
+): { format(instant: Date): string } {
+  if (language === 'fa') {
+    const weekday = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long' });
+    return { format: (instant) => `${weekday.format(instant)}، ${persianDate(instant, zone, 'fa')}` };
+  }
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+}
+
+/** The recipient's zone first, then each other zone once. */
+export function readerZones(recipientZone: string, otherZones: string[]): string[] {
+  return [...new Set([recipientZone, ...otherZones])];
+}

@@ -1,0 +1,71 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Committee } from '../committees/committee.entity.js';
+import {
+  CreatedAtColumn,
+  IdColumn,
+  InstantColumn,
+  TextColumn,
+  UpdatedAtColumn,
+  UuidColumn,
+} from '../common/database-columns.js';
+import { Participant } from '../participants/participant.entity.js';
+
+export const NOTICE_KINDS = ['invitation', 'update', 'cancellation', 'withdrawal', 'reminder'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+/**
+ * pending → sending → sent; `held` when no SMTP server is configured (rendered, kept unsent);
+ * `failed` after the last retry; `superseded` when a newer notice replaced it before it went out.
+ */
+export const NOTICE_STATUSES = ['pending', 'sending', 'sent', 'held', 'failed', 'superseded'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/** What a change replaced, so an update can say "old → new". */
+export interface NoticePrevious {
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+}
+
+/**
+ * The outbox: one row per message to one recipient, written in the transaction of the change
+ * that causes it, sent later by the worker. (target, sequence, participant, kind) is sent once.
+ */
+@Entity('notices')
+@Index('ix_notices_committee_created', ['committeeId', 'createdAt', 'id'])
+@Index('uq_notices_once', ['targetId', 'sequence', 'participantId', 'kind'], {
+  unique: true,
+  where: `status <> 'superseded'`,
+})
+@Index('ix_notices_due', ['dueAt', 'id'], { where: `status IN ('pending', 'sending')` })
+@Index('ix_notices_pending_target', ['targetId', 'participantId'], { where: `status = 'pending'` })
+export class Notice {
+  @IdColumn() id: string;
+  @UuidColumn('committee_id') committeeId: string;
+  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'committee_id' })
+  committee?: Committee;
+  /** `session` (a single session or one occurrence) or `series` (the whole series). */
+  @TextColumn('target_type') targetType: 'session' | 'series';
+  @UuidColumn('target_id') targetId: string;
+  @UuidColumn('participant_id') participantId: string;
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: Participant;
+  /** The address at the time of the change. */
+  @TextColumn('recipient') recipient: string;
+  @TextColumn('kind') kind: NoticeKind;
+  @Column({ name: 'sequence', type: 'integer' }) sequence: number;
+  @Column({ name: 'status', type: 'text', default: 'pending' }) status: NoticeStatus;
+  @InstantColumn('due_at') dueAt: Date;
+  @Column({ name: 'previous', type: 'jsonb', nullable: true }) previous: NoticePrevious | null;
+  @Column({ name: 'attempts', type: 'integer', default: 0 }) attempts: number;
+  @InstantColumn('locked_until', true) lockedUntil: Date | null;
+  @TextColumn('last_error', true) lastError: string | null;
+  @TextColumn('subject', true) subject: string | null;
+  /** The rendered RFC 5322 message, once the worker has built it. */
+  @TextColumn('message', true) message: string | null;
+  @TextColumn('message_id', true) messageId: string | null;
+  @InstantColumn('sent_at', true) sentAt: Date | null;
+  @CreatedAtColumn() createdAt: Date;
+  @UpdatedAtColumn() updatedAt: Date;
+}
