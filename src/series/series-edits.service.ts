@@ -8,6 +8,7 @@ import { applySessionChanges, sameValue } from '../sessions/session-changes.js';
 import { assertWorkingGroupOf, sessionFieldChanges } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
+import { workingTimeWarningsFor } from '../scheduling/write-warnings.js';
 import type { UpdateSeriesDto } from './dto/series.dto.js';
 import { formatRule } from './recurrence/rrule.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
@@ -22,7 +23,13 @@ import {
 } from './series.service.js';
 import { Series } from './series.entity.js';
 
-const TIMING_FIELDS = ['rrule', 'startTime', 'durationMinutes', 'skipNonWorkingDays'] as const;
+const TIMING_FIELDS = [
+  'rrule',
+  'startTime',
+  'durationMinutes',
+  'skipNonWorkingDays',
+  'replaceSkipped',
+] as const;
 /** Fields of the series' own VEVENT whose change calendar apps must notice (besides timing). */
 const SIGNIFICANT_SERIES_FIELDS = ['title', 'location', 'onlineMeeting'] as const;
 
@@ -103,6 +110,7 @@ export class SeriesEditsService {
           startTime: timing.startTime,
           durationMinutes: timing.durationMinutes,
           skipNonWorkingDays: timing.skipNonWorkingDays,
+          replaceSkipped: timing.replaceSkipped,
           sequence: splits ? target.sequence : target.sequence + 1,
         });
         target = await manager.save(target);
@@ -134,11 +142,17 @@ export class SeriesEditsService {
         from,
         originalSeriesId: id,
       });
-      const warnings = await checkClashes(
-        manager,
-        changed.map((occurrence) => occurrence.id),
-        allowConflicts,
-      );
+      const warnings = [
+        ...(await checkClashes(
+          manager,
+          changed.map((occurrence) => occurrence.id),
+          allowConflicts,
+        )),
+        // Only new times can fall outside a party's working days or hours.
+        ...(plan
+          ? await workingTimeWarningsFor(manager, series.committeeId, changed, { occurrences: true })
+          : []),
+      ];
       await touchCommittee(manager, series.committeeId);
       const occurrences = await occurrencesOf(manager, target.id);
       return { series: target, occurrences, plan, continuedBy, warnings };
@@ -217,6 +231,7 @@ function currentTiming(series: Series) {
     startTime: series.startTime,
     durationMinutes: series.durationMinutes,
     skipNonWorkingDays: series.skipNonWorkingDays,
+    replaceSkipped: series.replaceSkipped,
   };
 }
 

@@ -9,7 +9,8 @@ import { assertIfMatch } from '../common/http/etag.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { paginate, type Page } from '../common/pagination/pagination.js';
 import { localIso, resolveSessionTimes } from '../common/time/zoned-time.js';
-import type { ClashDto } from './dto/session-output.dto.js';
+import { clashWarning, workingTimeWarningsFor } from '../scheduling/write-warnings.js';
+import type { ClashWarning, WarningDto } from './dto/session-output.dto.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session-input.dto.js';
 import type { SessionListQuery } from './dto/session-query.dto.js';
 import { applySessionChanges } from './session-changes.js';
@@ -25,7 +26,7 @@ import { Session } from './session.entity.js';
 
 export interface SavedSession {
   session: Session;
-  warnings: ClashDto[];
+  warnings: WarningDto[];
 }
 
 /** Sessions can be at most 7 days long, which bounds how far back an overlapping one can start. */
@@ -35,7 +36,7 @@ const LONGEST_SESSION = '7 days';
 export class SessionsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async create(principal: Principal, input: CreateSessionDto): Promise<Session> {
+  async create(principal: Principal, input: CreateSessionDto): Promise<SavedSession> {
     assertCanManageCommittee(principal, input.committeeId);
     return this.dataSource.transaction(async (manager) => {
       const committee = await manager.findOneBy(Committee, { id: input.committeeId });
@@ -65,7 +66,7 @@ export class SessionsService {
       });
       const saved = await manager.save(session);
       await touchCommittee(manager, saved.committeeId);
-      return saved;
+      return { session: saved, warnings: await workingTimeWarningsFor(manager, saved.committeeId, [saved]) };
     });
   }
 
@@ -155,7 +156,12 @@ export class SessionsService {
       if (session.capacity !== null) await assertWithinCapacity(manager, session.id, session.capacity);
       const saved = await manager.save(session);
       // Only a move can make a clash; a clash accepted earlier does not block other edits.
-      const warnings = moved ? await checkClashes(manager, [saved.id], options.allowConflicts) : [];
+      const warnings = moved
+        ? [
+            ...(await checkClashes(manager, [saved.id], options.allowConflicts)),
+            ...(await workingTimeWarningsFor(manager, saved.committeeId, [saved])),
+          ]
+        : [];
       await touchCommittee(manager, saved.committeeId);
       return { session: saved, warnings };
     });
@@ -272,7 +278,7 @@ export async function checkClashes(
   sessionIds: string[],
   allowConflicts: boolean | undefined,
   participantIds?: string[],
-): Promise<ClashDto[]> {
+): Promise<ClashWarning[]> {
   const clashes = await findClashes(manager, sessionIds, participantIds);
   if (clashes.length > 0 && !allowConflicts) {
     throw new ConflictError(
@@ -282,7 +288,7 @@ export async function checkClashes(
       { clashes },
     );
   }
-  return clashes;
+  return clashes.map(clashWarning);
 }
 
 export async function assertWithinCapacity(

@@ -1,0 +1,73 @@
+import type { EntityManager } from 'typeorm';
+import { Party } from '../parties/party.entity.js';
+import type { InvitedSession } from './busy-times.js';
+import type { PartySchedule } from './working-calendar.js';
+
+/** The committee's parties as working calendars, in the order they were created. */
+export async function partySchedules(manager: EntityManager, committeeId: string): Promise<PartySchedule[]> {
+  const parties = await manager.find(Party, {
+    where: { committeeId },
+    order: { createdAt: 'ASC', id: 'ASC' },
+  });
+  return parties.map((party) => ({
+    id: party.id,
+    code: party.code,
+    timeZone: party.timeZone,
+    workWeek: party.workWeek,
+    workingHours: party.workingHours,
+    holidayCountry: party.holidayCountry,
+    extraNonWorkingDays: party.extraNonWorkingDays,
+    extraWorkingDays: party.extraWorkingDays,
+  }));
+}
+
+/** The listed participants that belong to the committee, with their party's code. */
+export async function committeeParticipants(
+  manager: EntityManager,
+  committeeId: string,
+  participantIds: string[],
+): Promise<Array<{ id: string; partyCode: string }>> {
+  const rows = await manager.query<Array<{ id: string; party_code: string }>>(
+    `SELECT p.id, party.code AS party_code
+       FROM participants p JOIN parties party ON party.id = p.party_id
+      WHERE p.committee_id = $1 AND p.id = ANY($2::uuid[])`,
+    [committeeId, participantIds],
+  );
+  return rows.map((row) => ({ id: row.id, partyCode: row.party_code }));
+}
+
+/**
+ * Every invitation of these participants to a session overlapping the window that could keep
+ * them busy, in one query however many participants are listed.
+ */
+export async function invitedSessions(
+  manager: EntityManager,
+  participantIds: string[],
+  window: { start: Date; end: Date },
+): Promise<InvitedSession[]> {
+  const rows = await manager.query<
+    Array<{
+      participant_id: string;
+      starts_at: Date;
+      ends_at: Date;
+      status: string;
+      attendance: string;
+      rsvp: string;
+    }>
+  >(
+    `SELECT v.participant_id, s.starts_at, s.ends_at, s.status, v.attendance, v.rsvp
+       FROM session_participants v JOIN sessions s ON s.id = v.session_id
+      WHERE v.participant_id = ANY($1::uuid[])
+        AND v.attendance = 'required' AND v.rsvp <> 'declined' AND s.status <> 'cancelled'
+        AND s.starts_at < $3 AND s.ends_at > $2`,
+    [participantIds, window.start, window.end],
+  );
+  return rows.map((row) => ({
+    participantId: row.participant_id,
+    start: new Date(row.starts_at).getTime(),
+    end: new Date(row.ends_at).getTime(),
+    status: row.status,
+    attendance: row.attendance,
+    rsvp: row.rsvp,
+  }));
+}
