@@ -24,7 +24,7 @@ type Judgement =
       reasons: Array<{ code: string; message: string; participantIds: string[] }>;
     };
 
-const PENALTY = { tentative: 15, busyInQuorum: 10, optionalNotFree: 3 };
+const PENALTY = { tentative: 15, busyInQuorum: 5, optionalNotFree: 3 };
 
 /** Merged, sorted, disjoint intervals, so one binary search answers "busy then?". */
 function merge(intervals: Interval[]): Interval[] {
@@ -64,10 +64,11 @@ export function findAvailability(input: {
   const participants = [...input.participants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const firm = new Map<string, Interval[]>();
   const tentative = new Map<string, Interval[]>();
-  for (const participant of participants) {
-    const own = input.busy.filter((busy) => busy.participantId === participant.id);
-    firm.set(participant.id, merge(own.filter((busy) => !busy.tentative)));
-    tentative.set(participant.id, merge(own.filter((busy) => busy.tentative)));
+  const byParticipant = new Map<string, BusyTime[]>(participants.map((participant) => [participant.id, []]));
+  for (const busy of input.busy) byParticipant.get(busy.participantId)?.push(busy);
+  for (const [id, own] of byParticipant) {
+    firm.set(id, merge(own.filter((busy) => !busy.tentative)));
+    tentative.set(id, merge(own.filter((busy) => busy.tentative)));
   }
   const statusAt = (id: string, interval: Interval): Status =>
     overlaps(firm.get(id)!, interval)
@@ -91,47 +92,53 @@ export function findAvailability(input: {
       if (participants.some((p) => mustBeFree(p) && statuses.get(p.id) === 'busy'))
         return { feasible: false };
       if (quorumShort(statuses).length > 0) return { feasible: false };
-      const ids = (required: boolean, status: Status) =>
-        participants.filter((p) => p.required === required && statuses.get(p.id) === status).map((p) => p.id);
+      const groups = {
+        free: [] as string[],
+        freeOptional: [] as string[],
+        tentative: [] as string[],
+        busy: [] as string[],
+        notFreeOptional: [] as string[],
+      };
+      for (const participant of participants) {
+        const status = statuses.get(participant.id)!;
+        if (!participant.required)
+          (status === 'free' ? groups.freeOptional : groups.notFreeOptional).push(participant.id);
+        else groups[status].push(participant.id);
+      }
       const required = participants.filter((p) => p.required).length;
       const optional = participants.length - required;
-      const freeRequired = ids(true, 'free');
-      const freeOptional = ids(false, 'free');
       const reasons = [
         {
           code: 'free',
-          participantIds: [...freeRequired, ...freeOptional],
-          message: `Free: ${freeRequired.length} of ${required} required, ${freeOptional.length} of ${optional} optional`,
+          participantIds: [...groups.free, ...groups.freeOptional],
+          message: `Free: ${groups.free.length} of ${required} required, ${groups.freeOptional.length} of ${optional} optional`,
         },
       ];
-      const tentativeRequired = ids(true, 'tentative');
-      const busyRequired = ids(true, 'busy');
-      const notFreeOptional = [...ids(false, 'tentative'), ...ids(false, 'busy')];
-      if (tentativeRequired.length > 0) {
+      if (groups.tentative.length > 0) {
         reasons.push({
           code: 'tentative_conflict',
-          participantIds: tentativeRequired,
-          message: `${tentativeRequired.length} required participant(s) have a draft session then (tentative)`,
+          participantIds: groups.tentative,
+          message: `${groups.tentative.length} required participant(s) have a draft session then (tentative)`,
         });
       }
-      if (busyRequired.length > 0) {
+      if (groups.busy.length > 0) {
         reasons.push({
           code: 'busy',
-          participantIds: busyRequired,
-          message: `${busyRequired.length} required participant(s) are busy; each party's quorum is still met`,
+          participantIds: groups.busy,
+          message: `${groups.busy.length} required participant(s) are busy; each party's quorum is still met`,
         });
       }
-      if (notFreeOptional.length > 0) {
+      if (groups.notFreeOptional.length > 0) {
         reasons.push({
           code: 'optional_not_free',
-          participantIds: notFreeOptional,
-          message: `${notFreeOptional.length} optional participant(s) are not free`,
+          participantIds: groups.notFreeOptional,
+          message: `${groups.notFreeOptional.length} optional participant(s) are not free`,
         });
       }
       const penalty =
-        tentativeRequired.length * PENALTY.tentative +
-        busyRequired.length * PENALTY.busyInQuorum +
-        notFreeOptional.length * PENALTY.optionalNotFree;
+        groups.tentative.length * PENALTY.tentative +
+        groups.busy.length * PENALTY.busyInQuorum +
+        groups.notFreeOptional.length * PENALTY.optionalNotFree;
       return { feasible: true, penalty, reasons };
     },
 

@@ -1,4 +1,3 @@
-import { localDateOf, localTimeOf } from '../series/recurrence/wall-time.js';
 import { findAvailability, type BusyTime, type SearchParticipant } from './availability.js';
 import {
   addDays,
@@ -6,8 +5,11 @@ import {
   cityOf,
   datesBetween,
   intersect,
+  localClock,
+  localDate,
   partyDay,
   type Interval,
+  type PartyDay,
   type PartySchedule,
 } from './working-calendar.js';
 
@@ -61,8 +63,10 @@ export function searchSlots(input: SlotSearchInput): SlotSearchResult {
   const durationMs = input.durationMinutes * MINUTE_MS;
   // Party dates around the range: the range is in the answer's zone, a party's day may start earlier.
   const partyDates = datesBetween(addDays(input.from, -1), addDays(input.to, 1));
+  const dayOf = memoized((party: PartySchedule, date: string) => partyDay(party, date));
+  const besideOf = memoized((party: PartySchedule, date: string) => besideHoliday(party, date));
   const hoursByParty = parties.map((party) =>
-    partyDates.map((date) => partyDay(party, date)).flatMap((day) => (day.hours ? [day.hours] : [])),
+    partyDates.map((date) => dayOf(party, date)).flatMap((day) => (day.hours ? [day.hours] : [])),
   );
   const common = hoursByParty.reduce((shared, hours) => intersect(shared, hours));
   const starts = candidateStarts(common, input, durationMs);
@@ -77,10 +81,10 @@ export function searchSlots(input: SlotSearchInput): SlotSearchResult {
     const reasons: Reason[] = [...check.reasons];
     let score = 100 - check.penalty;
     for (const party of parties) {
-      const distance = middayDistance(party, interval);
+      const distance = middayDistance(party, interval, dayOf(party, localDate(start, party.timeZone)));
       score -= Math.round(distance.minutes / 30);
       reasons.push(distance.reason);
-      const beside = besideHoliday(party, localDateOf(new Date(start), party.timeZone));
+      const beside = besideOf(party, localDate(start, party.timeZone));
       if (beside) {
         score -= BESIDE_HOLIDAY_PENALTY;
         reasons.push({
@@ -111,11 +115,11 @@ function candidateStarts(common: Interval[], input: SlotSearchInput, durationMs:
   const starts: number[] = [];
   for (const interval of common) {
     // The grid is local: find the offset of this interval's start from a grid point on the local clock.
-    const [hour, minute] = localTimeOf(new Date(interval.start), input.timeZone).split(':').map(Number);
+    const [hour, minute] = localClock(interval.start, input.timeZone).split(':').map(Number);
     const minutesIntoDay = hour * 60 + minute + new Date(interval.start).getUTCSeconds() / 60;
     const past = (minutesIntoDay * MINUTE_MS) % step;
     for (let start = interval.start + (past === 0 ? 0 : step - past); start + durationMs <= interval.end;) {
-      const date = localDateOf(new Date(start), input.timeZone);
+      const date = localDate(start, input.timeZone);
       if (date >= input.from && date <= input.to) starts.push(start);
       start += step;
     }
@@ -123,8 +127,11 @@ function candidateStarts(common: Interval[], input: SlotSearchInput, durationMs:
   return starts;
 }
 
-function middayDistance(party: PartySchedule, interval: Interval): { minutes: number; reason: Reason } {
-  const day = partyDay(party, localDateOf(new Date(interval.start), party.timeZone));
+function middayDistance(
+  party: PartySchedule,
+  interval: Interval,
+  day: PartyDay,
+): { minutes: number; reason: Reason } {
   const hours = day.hours ?? interval;
   const midday = (hours.start + hours.end) / 2;
   const minutes = Math.round(Math.abs((interval.start + interval.end) / 2 - midday) / MINUTE_MS);
@@ -134,17 +141,15 @@ function middayDistance(party: PartySchedule, interval: Interval): { minutes: nu
       code: 'midday_distance',
       partyCode: party.code,
       minutes,
-      message: `${minutes} min from ${party.code}'s midday (${localTimeOf(new Date(midday), party.timeZone)} ${cityOf(party.timeZone)})`,
+      message: `${minutes} min from ${party.code}'s midday (${localClock(midday, party.timeZone)} ${cityOf(party.timeZone)})`,
     },
   };
 }
 
 function withinPreference(interval: Interval, input: SlotSearchInput): boolean {
-  const start = localTimeOf(new Date(interval.start), input.timeZone);
-  const end = localTimeOf(new Date(interval.end), input.timeZone);
-  const sameDay =
-    localDateOf(new Date(interval.start), input.timeZone) ===
-    localDateOf(new Date(interval.end - 1), input.timeZone);
+  const start = localClock(interval.start, input.timeZone);
+  const end = localClock(interval.end, input.timeZone);
+  const sameDay = localDate(interval.start, input.timeZone) === localDate(interval.end - 1, input.timeZone);
   if (input.earliestLocal && start < input.earliestLocal) return false;
   if (input.latestLocal && (end > input.latestLocal || !sameDay)) return false;
   return true;
@@ -186,4 +191,16 @@ function emptyReasons(input: SlotSearchInput, common: Interval[], durationMs: nu
       message: `No start on the ${input.granularityMinutes}-minute grid fits ${input.durationMinutes} min inside the common working hours`,
     },
   ];
+}
+
+/** A party's days are asked for again and again while ranking; each is worked out once per search. */
+function memoized<T>(
+  compute: (party: PartySchedule, date: string) => T,
+): (party: PartySchedule, date: string) => T {
+  const cache = new Map<string, T>();
+  return (party, date) => {
+    const key = `${party.id} ${date}`;
+    if (!cache.has(key)) cache.set(key, compute(party, date));
+    return cache.get(key)!;
+  };
 }

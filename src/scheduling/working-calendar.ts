@@ -7,7 +7,8 @@ import {
   toEpochDay,
 } from '../series/recurrence/calendar-date.js';
 import { nonWorkingReason, type PartyCalendar } from '../series/recurrence/non-working-days.js';
-import { localDateOf, resolveWallTime } from '../series/recurrence/wall-time.js';
+import { zoneOffsetMinutes } from '../common/time/zone-offset.js';
+import { resolveWallTime } from '../series/recurrence/wall-time.js';
 
 /** A party's working calendar: its work week and holidays, and its working hours in its own zone. */
 export type PartySchedule = PartyCalendar & {
@@ -28,6 +29,7 @@ export type PartyDay = {
 /** The public-holiday data the answers rest on (date-holidays' own data version). */
 export const HOLIDAY_DATA_VERSION = `date-holidays ${holidayData.version}`;
 
+const MINUTE_MS = 60_000;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function weekdayName(localDate: string): string {
@@ -47,6 +49,16 @@ export function datesBetween(from: string, to: string): string[] {
   );
 }
 
+/** The local date 'YYYY-MM-DD' of an instant (epoch ms) in a zone, through the cached offsets. */
+export function localDate(instant: number, timeZone: string): string {
+  return new Date(instant + zoneOffsetMinutes(timeZone, instant) * MINUTE_MS).toISOString().slice(0, 10);
+}
+
+/** The local clock 'HH:mm' of an instant (epoch ms) in a zone. */
+export function localClock(instant: number, timeZone: string): string {
+  return new Date(instant + zoneOffsetMinutes(timeZone, instant) * MINUTE_MS).toISOString().slice(11, 16);
+}
+
 /** The city of a zone for messages: `Europe/Moscow` reads `Moscow`. */
 export function cityOf(timeZone: string): string {
   return (timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ');
@@ -61,8 +73,20 @@ export function partyDay(party: PartySchedule, date: string): PartyDay {
   return { date, nonWorking, hours: nonWorking ? null : workingHoursOn(party, date) };
 }
 
-/** The working hours of a local date as instants; null when the hours are empty. */
+const MAX_CACHED_HOURS = 20_000;
+const hoursCache = new Map<string, Interval | null>();
+
+/** The working hours of a local date as instants; null when the hours are empty. Remembered: zone rules do not change while running. */
 export function workingHoursOn(party: PartySchedule, date: string): Interval | null {
+  const key = `${party.timeZone} ${party.workingHours.start} ${party.workingHours.end} ${date}`;
+  if (hoursCache.has(key)) return hoursCache.get(key)!;
+  if (hoursCache.size >= MAX_CACHED_HOURS) hoursCache.clear();
+  const hours = resolveWorkingHours(party, date);
+  hoursCache.set(key, hours);
+  return hours;
+}
+
+function resolveWorkingHours(party: PartySchedule, date: string): Interval | null {
   const calendarDate = parseIsoDate(date)!;
   const at = (time: string) => {
     const [hour, minute] = time.split(':').map(Number);
@@ -75,8 +99,8 @@ export function workingHoursOn(party: PartySchedule, date: string): Interval | n
 
 /** The local dates an interval touches in a zone (an interval ending at midnight does not touch the next day). */
 export function localDatesTouched(interval: Interval, timeZone: string): string[] {
-  const first = localDateOf(new Date(interval.start), timeZone);
-  const last = localDateOf(new Date(Math.max(interval.start, interval.end - 1)), timeZone);
+  const first = localDate(interval.start, timeZone);
+  const last = localDate(Math.max(interval.start, interval.end - 1), timeZone);
   return datesBetween(first, last);
 }
 

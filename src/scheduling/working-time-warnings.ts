@@ -1,6 +1,6 @@
-import { localTimeOf } from '../series/recurrence/wall-time.js';
 import {
   cityOf,
+  localClock,
   localDatesTouched,
   partyDay,
   weekdayName,
@@ -44,7 +44,7 @@ export function workingTimeWarnings(parties: PartySchedule[], interval: Interval
     if (dayWarnings.length > 0) return dayWarnings;
     const hours = partyDay(party, dates[0]).hours;
     if (hours && dates.length === 1 && interval.start >= hours.start && interval.end <= hours.end) return [];
-    const clock = (instant: number) => localTimeOf(new Date(instant), party.timeZone);
+    const clock = (instant: number) => localClock(instant, party.timeZone);
     return [
       {
         code: 'outside_working_hours',
