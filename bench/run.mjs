@@ -83,7 +83,7 @@ async function startApp(appEnv, extra = {}) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 120; attempt++) {
+  for (let attempt = 0; attempt < 480; attempt++) {
     try {
       if ((await fetch(`${base}/health/ready`)).ok) return { child, base };
     } catch {

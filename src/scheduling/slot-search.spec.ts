@@ -1,24 +1,7 @@
 import { DateTime } from 'luxon';
 import { busyTimes } from './busy-times.js';
+import { iran, russia } from './iran-russia.fixture.js';
 import { searchSlots, type SlotSearchInput } from './slot-search.js';
-import type { PartySchedule } from './working-calendar.js';
-
-const iran: PartySchedule = {
-  id: 'party-ir',
-  code: 'IR',
-  timeZone: 'Asia/Tehran',
-  workWeek: [6, 7, 1, 2, 3],
-  workingHours: { start: '09:00', end: '17:00' },
-  holidayCountry: 'IR',
-};
-const russia: PartySchedule = {
-  id: 'party-ru',
-  code: 'RU',
-  timeZone: 'Europe/Moscow',
-  workWeek: [1, 2, 3, 4, 5],
-  workingHours: { start: '09:00', end: '17:00' },
-  holidayCountry: 'RU',
-};
 
 const search = (overrides: Partial<SlotSearchInput>) =>
   searchSlots({

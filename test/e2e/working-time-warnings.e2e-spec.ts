@@ -21,6 +21,17 @@ describe('Warnings when a write falls outside a party’s working time', () => {
     await t.close();
   });
 
+  const createSeries = (body: Record<string, unknown>) =>
+    t.admin.post('/api/v1/series').send({
+      committeeId: jec.committee.id,
+      title: 'Weekly call',
+      kind: 'working_group',
+      format: 'online',
+      timeZone: 'Europe/Moscow',
+      startTime: '10:00',
+      durationMinutes: 60,
+      ...body,
+    });
   const codes = (warnings: Warning[] | undefined) =>
     (warnings ?? []).map((warning) => [warning.code, warning.partyCode, warning.message]);
 
@@ -100,22 +111,12 @@ describe('Warnings when a write falls outside a party’s working time', () => {
   });
 
   it('holds a skipped series meeting on the next common working day, keeping COUNT, and warns of nothing then', async () => {
-    const response = await t.admin
-      .post('/api/v1/series')
-      .send({
-        committeeId: jec.committee.id,
-        title: 'Weekly call',
-        kind: 'working_group',
-        format: 'online',
-        timeZone: 'Europe/Moscow',
-        startDate: '2027-03-15',
-        startTime: '10:00',
-        durationMinutes: 60,
-        rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3',
-        skipNonWorkingDays: true,
-        replaceSkipped: 'next_common_working_day',
-      })
-      .expect(201);
+    const response = await createSeries({
+      startDate: '2027-03-15',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO;COUNT=3',
+      skipNonWorkingDays: true,
+      replaceSkipped: 'next_common_working_day',
+    }).expect(201);
     expect(response.body.replaceSkipped).toBe('next_common_working_day');
     expect(response.body.occurrences.map((o: { localStart: string }) => o.localStart.slice(0, 10))).toEqual([
       '2027-03-15',
@@ -132,20 +133,10 @@ describe('Warnings when a write falls outside a party’s working time', () => {
   });
 
   it('warns of each series occurrence outside working days, naming the occurrence', async () => {
-    const response = await t.admin
-      .post('/api/v1/series')
-      .send({
-        committeeId: jec.committee.id,
-        title: 'Thursday call',
-        kind: 'working_group',
-        format: 'online',
-        timeZone: 'Europe/Moscow',
-        startDate: '2027-01-14',
-        startTime: '10:00',
-        durationMinutes: 60,
-        rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=2',
-      })
-      .expect(201);
+    const response = await createSeries({
+      startDate: '2027-01-14',
+      rrule: 'FREQ=WEEKLY;BYDAY=TH;COUNT=2',
+    }).expect(201);
     const ids = response.body.occurrences.map((o: { id: string }) => o.id);
     expect(response.body.warnings).toEqual(
       ids.map((id: string) =>
@@ -156,21 +147,11 @@ describe('Warnings when a write falls outside a party’s working time', () => {
 
   it('refuses replaceSkipped without skipNonWorkingDays, naming the field', async () => {
     const before = await t.count('series');
-    const response = await t.admin
-      .post('/api/v1/series')
-      .send({
-        committeeId: jec.committee.id,
-        title: 'Call',
-        kind: 'working_group',
-        format: 'online',
-        timeZone: 'Europe/Moscow',
-        startDate: '2027-01-14',
-        startTime: '10:00',
-        durationMinutes: 60,
-        rrule: 'FREQ=WEEKLY;COUNT=2',
-        replaceSkipped: 'next_common_working_day',
-      })
-      .expect(422);
+    const response = await createSeries({
+      startDate: '2027-01-14',
+      rrule: 'FREQ=WEEKLY;COUNT=2',
+      replaceSkipped: 'next_common_working_day',
+    }).expect(422);
     expect(response.body.errors).toEqual([expect.objectContaining({ path: 'replaceSkipped' })]);
     expect(await t.count('series')).toBe(before);
   });
