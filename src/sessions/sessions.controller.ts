@@ -21,8 +21,7 @@ import {
   UpdateSessionDto,
   WriteOptionsQuery,
 } from './dto/session-input.dto.js';
-import { SessionDto, SessionPageDto } from './dto/session-output.dto.js';
-import type { WarningDto } from './dto/session-output.dto.js';
+import { SessionDto, SessionPageDto, type WarningDto } from './dto/session-output.dto.js';
 import { SessionListQuery, SessionReadQuery } from './dto/session-query.dto.js';
 import { SessionReadingService } from './session-reading.service.js';
 import { toSessionDto } from './session-view.js';
