@@ -39,7 +39,7 @@ export async function committeeParticipants(
 /**
  * Every invitation of these participants to a session overlapping the window that could keep
  * them busy, in one query however many participants are listed: one row per participant and
- * kind of session, instants as epoch milliseconds (thousands of rows cost more than their arrays).
+ * kind of session and answer, instants as epoch milliseconds (thousands of rows cost more than their arrays).
  */
 export async function invitedSessions(
   manager: EntityManager,
@@ -47,27 +47,33 @@ export async function invitedSessions(
   window: { start: Date; end: Date },
 ): Promise<InvitedSession[]> {
   const rows = await manager.query<
-    Array<{ participant_id: string; status: string; starts: number[]; ends: number[] }>
+    Array<{
+      participant_id: string;
+      status: string;
+      attendance: string;
+      rsvp: string;
+      starts: number[];
+      ends: number[];
+    }>
   >(
-    `SELECT v.participant_id, s.status,
+    `SELECT v.participant_id, s.status, v.attendance, v.rsvp,
             array_agg(extract(epoch FROM s.starts_at)::float8 * 1000 ORDER BY s.starts_at, s.id) AS starts,
             array_agg(extract(epoch FROM s.ends_at)::float8 * 1000 ORDER BY s.starts_at, s.id) AS ends
        FROM session_participants v JOIN sessions s ON s.id = v.session_id
       WHERE v.participant_id = ANY($1::uuid[])
         AND v.attendance = 'required' AND v.rsvp <> 'declined' AND s.status <> 'cancelled'
         AND s.starts_at < $3 AND s.ends_at > $2
-      GROUP BY v.participant_id, s.status`,
+      GROUP BY v.participant_id, s.status, v.attendance, v.rsvp`,
     [participantIds, window.start, window.end],
   );
-  // The query keeps only required, not-declined invitations; busyTimes() states the rule in full.
   return rows.flatMap((row) =>
     row.starts.map((start, index) => ({
       participantId: row.participant_id,
       start: Number(start),
       end: Number(row.ends[index]),
       status: row.status,
-      attendance: 'required',
-      rsvp: 'accepted',
+      attendance: row.attendance,
+      rsvp: row.rsvp,
     })),
   );
 }
