@@ -3,6 +3,7 @@
  * seconds. Sizes come from the options; see bench/run.mjs for the defaults.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { slotSearchCommittee } from './slot-search-data.mjs';
 
 export const hash = (token) => createHash('sha256').update(token, 'utf8').digest('hex');
 export const newToken = (prefix) => `${prefix}_${randomBytes(32).toString('base64url')}`;
@@ -109,10 +110,11 @@ export async function generate(db, size) {
     cold[count] = id;
   }
   const notices = await noticeSessions(db, size.noticeInvitees);
+  const slotSearch = await slotSearchCommittee(db, committee, size.slotSearch);
   const organizerToken = newToken('qrm');
   await db.query(
     `INSERT INTO api_tokens (name, token_hash, role, committee_ids) VALUES ('Bench organizer', $1, 'organizer', $2::uuid[])`,
-    [hash(organizerToken), [main, notices.committeeId, ...Object.values(cold)]],
+    [hash(organizerToken), [main, notices.committeeId, ...Object.values(cold), slotSearch.committeeId]],
   );
   const feedToken = newToken('cal');
   await db.query(
@@ -154,6 +156,7 @@ export async function generate(db, size) {
     agendaSessionId: agendaSession.id,
     writeSessionIds: writeSessions.map((row) => row.id),
     notices,
+    slotSearch,
   };
 }
 

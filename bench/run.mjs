@@ -22,6 +22,11 @@ const size = {
   feedSessions: env('BENCH_FEED_SESSIONS', 500),
   coldSizes: [50, 500, 5000],
   noticeInvitees: env('BENCH_NOTICE_INVITEES', 2000),
+  slotSearch: {
+    perParty: env('BENCH_SLOT_PARTICIPANTS', 25),
+    sessionsEach: env('BENCH_SLOT_SESSIONS', 200),
+    days: 92,
+  },
 };
 const duration = env('BENCH_DURATION', 10);
 const connections = env('BENCH_CONNECTIONS', 32);
@@ -114,6 +119,26 @@ function load(url, options = {}) {
   });
 }
 
+/** One request at a time, so the figure is a search's own latency, not a queue's. */
+async function sequentialLatency(base, scenario, requests = 200) {
+  const times = [];
+  let slots = 0;
+  for (let round = 0; round < requests + 10; round++) {
+    const startedAt = performance.now();
+    const response = await fetch(`${base}${scenario.path}`, {
+      method: 'POST',
+      headers: scenario.headers,
+      body: scenario.post,
+    });
+    slots = (await response.json()).slots.length;
+    if (round >= 10) times.push(performance.now() - startedAt); // the first ten warm up
+  }
+  times.sort((a, b) => a - b);
+  const at = (fraction) =>
+    Number(times[Math.min(times.length - 1, Math.floor(fraction * times.length))].toFixed(1));
+  return { requests, slots, p50: at(0.5), p99: at(0.99) };
+}
+
 async function main() {
   const started = Date.now();
   const { data, appEnv, label, cleanup } = await prepareDatabase();
@@ -150,6 +175,12 @@ async function main() {
     },
     { name: 'feed 304 (If-None-Match)', path: `/calendar/${data.feedToken}.ics`, conditional: true },
     {
+      name: `slot search (92 days, 2 × ${size.slotSearch.perParty} required, ${size.slotSearch.sessionsEach} sessions each)`,
+      path: `/api/v1/committees/${data.slotSearch.committeeId}/slot-search`,
+      post: JSON.stringify(data.slotSearch.body),
+      headers: { ...auth, 'content-type': 'application/json' },
+    },
+    {
       name: 'session update (PATCH)',
       path: '/api/v1/sessions/:id',
       write: true,
@@ -168,7 +199,9 @@ async function main() {
     const headers = { ...scenario.headers, ...(scenario.conditional ? { 'if-none-match': etag } : {}) };
     const init = scenario.write
       ? { method: 'PATCH', headers, body: JSON.stringify({ title: 'Counted' }) }
-      : { headers };
+      : scenario.post
+        ? { method: 'POST', headers, body: scenario.post }
+        : { headers };
     await fetch(url, init);
     const response = await fetch(
       url,
@@ -187,6 +220,7 @@ async function main() {
     const options = {
       headers: { ...scenario.headers, ...(scenario.conditional ? { 'if-none-match': liveEtag } : {}) },
     };
+    if (scenario.post) Object.assign(options, { method: 'POST', body: scenario.post });
     if (scenario.write) {
       let turn = 0;
       options.method = 'PATCH';
@@ -219,6 +253,11 @@ async function main() {
     };
     scenario.peakRssAfterMb = Math.round(peakRssMb(app.child.pid));
   }
+
+  const slotSearchLatency = await sequentialLatency(
+    app.base,
+    scenarios.find((scenario) => scenario.post),
+  );
 
   // Cold renders: the first request after a change renders the feed again.
   const coldRenders = {};
@@ -267,6 +306,7 @@ async function main() {
     connections,
     scenarios: rows,
     coldFeedRenderMs: coldRenders,
+    slotSearchSequentialMs: slotSearchLatency,
     coldRenderGrowth5000vs500: Number((coldRenders[5000] / coldRenders[500]).toFixed(1)),
     idleRssMb,
     peakRssMb: Math.round(rss),
@@ -282,6 +322,9 @@ async function main() {
     `Notices: publish with ${notices.invitees} invitees ${notices.publishWithInviteesMs} ms ` +
       `(with none: ${notices.publishWithNoInviteesMs} ms); delivered ${notices.delivered} at ` +
       `${notices.messagesPerSecond} messages/s (target ≥ 50)`,
+  );
+  console.log(
+    `Slot search one at a time (${slotSearchLatency.requests} requests, ${slotSearchLatency.slots} slots): p50 ${slotSearchLatency.p50} ms, p99 ${slotSearchLatency.p99} ms (target p99 <= 100 ms); SQL per request ${scenarios.find((scenario) => scenario.post).queries}`,
   );
   console.log('Written to bench/results.json');
 }

@@ -20,6 +20,7 @@ import { AgendaModule } from './agenda/agenda.module.js';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 import { SeriesModule } from './series/series.module.js';
 import { NoticesModule } from './notices/notices.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -47,6 +48,7 @@ export class AppModule {
         CalendarFeedsModule,
         SeriesModule,
         NoticesModule,
+        SchedulingModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -47,6 +47,7 @@ function seriesOf(spec: SeriesCase): Series {
     durationMinutes: spec.durationMinutes,
     rule: spec.rule,
     skipNonWorkingDays: false,
+    replaceSkipped: 'none',
     location: null,
     onlineMeeting: null,
     capacity: null,

@@ -265,6 +265,7 @@ function toSeries(row: SeriesRow): Series {
     durationMinutes: row.duration_minutes as number,
     rule: row.rule as string,
     skipNonWorkingDays: row.skip_non_working_days as boolean,
+    replaceSkipped: (row.replace_skipped as Series['replaceSkipped'] | undefined) ?? 'none',
     location: (row.location as LocalizedText | null) ?? null,
     onlineMeeting: (row.online_meeting as Series['onlineMeeting']) ?? null,
     capacity: (row.capacity as number | null) ?? null,

@@ -115,7 +115,7 @@ async function createDemo(app: INestApplication, today: DateTime<boolean>): Prom
   }
   const sessions = app.get(SessionsService);
   const day = (offset: number) => today.plus({ days: offset }).toISODate()!;
-  const webinar = await sessions.create(ADMIN, {
+  const { session: webinar } = await sessions.create(ADMIN, {
     committeeId: committee.id,
     title: {
       en: 'Iran–Russia industrial and trade webinar',
@@ -129,7 +129,7 @@ async function createDemo(app: INestApplication, today: DateTime<boolean>): Prom
     durationMinutes: 80,
     onlineMeeting: { joinUrl: 'https://meet.example.org/ir-ru-industry-webinar', provider: 'Jitsi' },
   });
-  const meeting = await sessions.create(ADMIN, {
+  const { session: meeting } = await sessions.create(ADMIN, {
     committeeId: committee.id,
     workingGroupId: groups.get('industry'),
     title: {
@@ -148,7 +148,7 @@ async function createDemo(app: INestApplication, today: DateTime<boolean>): Prom
       ru: 'Минпромторг России, Москва',
     },
   });
-  const plenary = await sessions.create(ADMIN, {
+  const { session: plenary } = await sessions.create(ADMIN, {
     committeeId: committee.id,
     title: {
       en: 'Plenary session of the Joint Economic Committee',

@@ -13,6 +13,7 @@ export interface SeriesTimingEdit {
   startTime?: string;
   durationMinutes?: number;
   skipNonWorkingDays?: boolean;
+  replaceSkipped?: SeriesTiming['replaceSkipped'];
 }
 
 /** An occurrence of the series from `from` on that was not edited on its own. */

@@ -8,6 +8,7 @@ import { applySessionChanges, sameValue } from '../sessions/session-changes.js';
 import { assertWorkingGroupOf, sessionFieldChanges } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
+import { workingTimeWarningsFor } from '../scheduling/write-warnings.js';
 import type { UpdateSeriesDto } from './dto/series.dto.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
 import { localDateOf } from './series-plan.js';
@@ -16,7 +17,13 @@ import { lockSeries, occurrencesOf, planOrFail, timingOf } from './series-rules.
 import type { SeriesResult } from './series.service.js';
 import { Series } from './series.entity.js';
 
-const TIMING_FIELDS = ['rrule', 'startTime', 'durationMinutes', 'skipNonWorkingDays'] as const;
+const TIMING_FIELDS = [
+  'rrule',
+  'startTime',
+  'durationMinutes',
+  'skipNonWorkingDays',
+  'replaceSkipped',
+] as const;
 /** Fields of the series' own VEVENT whose change calendar apps must notice (besides timing). */
 const SIGNIFICANT_SERIES_FIELDS = ['title', 'location', 'onlineMeeting'] as const;
 
@@ -53,11 +60,17 @@ export class SeriesEditsService {
         : await manager.save(
             later.map((occurrence) => (applySessionChanges(occurrence, fieldChanges), occurrence)),
           );
-      const warnings = await checkClashes(
-        manager,
-        changed.map((occurrence) => occurrence.id),
-        allowConflicts,
-      );
+      const warnings = [
+        ...(await checkClashes(
+          manager,
+          changed.map((occurrence) => occurrence.id),
+          allowConflicts,
+        )),
+        // Only new times can fall outside a party's working days or hours.
+        ...(edit
+          ? await workingTimeWarningsFor(manager, series.committeeId, changed, { occurrences: true })
+          : []),
+      ];
       await touchCommittee(manager, series.committeeId);
       const occurrences = await occurrencesOf(manager, target.id);
       return { series: target, occurrences, plan: edit?.plan, continuedBy, warnings };
@@ -85,6 +98,7 @@ export class SeriesEditsService {
         startTime: input.startTime,
         durationMinutes: input.durationMinutes,
         skipNonWorkingDays: input.skipNonWorkingDays,
+        replaceSkipped: input.replaceSkipped,
       },
       {
         currentPlan,
@@ -131,6 +145,7 @@ async function saveSeries(
       startTime: edit.timing.startTime,
       durationMinutes: edit.timing.durationMinutes,
       skipNonWorkingDays: edit.timing.skipNonWorkingDays,
+      replaceSkipped: edit.timing.replaceSkipped ?? series.replaceSkipped,
       // A new series starts its own count; the same series tells calendars of the change.
       sequence: continuedBy === undefined ? target.sequence + 1 : 0,
     });

@@ -5,6 +5,7 @@ import {
   type PartyCalendar,
   type SkippedOccurrence,
 } from './recurrence/non-working-days.js';
+import { replaceSkipped, type ReplaceSkipped, type Replacement } from './recurrence/replace-skipped.js';
 import { formatRule, parseRule, type RecurrenceRule } from './recurrence/rrule.js';
 
 export interface SeriesTiming {
@@ -14,6 +15,8 @@ export interface SeriesTiming {
   startTime: string;
   durationMinutes: number;
   skipNonWorkingDays: boolean;
+  /** What becomes of a skipped date: nothing, or a meeting on the next day every party works. */
+  replaceSkipped?: ReplaceSkipped;
 }
 
 export interface SeriesPlan {
@@ -24,6 +27,8 @@ export interface SeriesPlan {
   ruleOccurrences: Occurrence[];
   occurrences: Occurrence[];
   skipped: SkippedOccurrence[];
+  /** Skipped dates whose meeting is held on another day instead. */
+  replacements: Replacement[];
   shifted: Array<{ recurrenceId: string; shiftedMinutes: number; note: string }>;
 }
 
@@ -32,6 +37,11 @@ export function planSeries(
   timing: SeriesTiming,
   parties: PartyCalendar[],
 ): SeriesPlan | { problems: FieldProblem[] } {
+  if (timing.replaceSkipped === 'next_common_working_day' && !timing.skipNonWorkingDays) {
+    return {
+      problems: [{ path: 'replaceSkipped', message: 'needs skipNonWorkingDays: true (nothing is skipped)' }],
+    };
+  }
   const parsed = parseRule(timing.rrule);
   if ('problems' in parsed)
     return { problems: parsed.problems.map((message) => ({ path: 'rrule', message })) };
@@ -43,9 +53,13 @@ export function planSeries(
     durationMinutes: timing.durationMinutes,
   });
   if ('problems' in expansion) return { problems: expansion.problems.map(expansionProblem) };
-  const { kept, skipped } = timing.skipNonWorkingDays
+  const { kept: working, skipped } = timing.skipNonWorkingDays
     ? filterWorkingOccurrences(expansion.occurrences, timing.timeZone, parties)
     : { kept: expansion.occurrences, skipped: [] };
+  const { occurrences: kept, replacements } =
+    timing.replaceSkipped === 'next_common_working_day'
+      ? replaceSkipped(working, skipped, timing, parties)
+      : { occurrences: working, replacements: [] };
   if (kept.length === 0) {
     return {
       problems: [{ path: 'rrule', message: 'every occurrence falls on a non-working day; none is left' }],
@@ -57,6 +71,7 @@ export function planSeries(
     ruleOccurrences: expansion.occurrences,
     occurrences: kept,
     skipped,
+    replacements,
     shifted: kept.flatMap((occurrence) =>
       occurrence.shiftedMinutes
         ? [

@@ -41,5 +41,6 @@ export function timingOf(series: Series): SeriesTiming {
     startTime: series.startTime,
     durationMinutes: series.durationMinutes,
     skipNonWorkingDays: series.skipNonWorkingDays,
+    replaceSkipped: series.replaceSkipped,
   };
 }

@@ -11,6 +11,7 @@ import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
+import { utcIso } from '../common/time/zoned-time.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import { InviteDto } from '../sessions/dto/invitation.dto.js';
 import { WriteOptionsQuery } from '../sessions/dto/session-input.dto.js';
@@ -183,7 +184,14 @@ export class SeriesController {
       occurrences: result.occurrences.map((session) =>
         toSessionDto(session, optionsFor(session.committeeId)),
       ),
-      ...(result.plan && { skipped: result.plan.skipped, shifted: result.plan.shifted }),
+      ...(result.plan && {
+        skipped: result.plan.skipped,
+        replacements: result.plan.replacements.map((replacement) => ({
+          ...replacement,
+          startsAt: utcIso(replacement.startsAt),
+        })),
+        shifted: result.plan.shifted,
+      }),
       ...(result.continuedBy && { continuedBy: result.continuedBy }),
       ...(result.warnings && result.warnings.length > 0 && { warnings: result.warnings }),
     };
@@ -205,6 +213,7 @@ function toSeriesSummary(series: Series) {
     durationMinutes: series.durationMinutes,
     rrule: series.rule,
     skipNonWorkingDays: series.skipNonWorkingDays,
+    replaceSkipped: series.replaceSkipped,
     location: series.location,
     onlineMeeting: series.onlineMeeting,
     capacity: series.capacity,

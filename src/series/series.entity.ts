@@ -1,4 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import type { ReplaceSkipped } from './recurrence/replace-skipped.js';
 import { Committee } from '../committees/committee.entity.js';
 import {
   CreatedAtColumn,
@@ -41,6 +42,7 @@ export class Series {
   /** The RRULE in canonical form (UNTIL in UTC). */
   @TextColumn('rule') rule: string;
   @Column({ name: 'skip_non_working_days', type: 'boolean', default: false }) skipNonWorkingDays: boolean;
+  @Column({ name: 'replace_skipped', type: 'text', default: 'none' }) replaceSkipped: ReplaceSkipped;
   @LocalizedColumn('location', true) location: LocalizedText | null;
   @Column({ name: 'online_meeting', type: 'jsonb', nullable: true }) onlineMeeting: OnlineMeeting | null;
   @Column({ name: 'capacity', type: 'integer', nullable: true }) capacity: number | null;

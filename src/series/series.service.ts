@@ -11,11 +11,12 @@ import { paginate, type Page } from '../common/pagination/pagination.js';
 import { NoticeOutbox } from '../notices/notice-outbox.service.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { InviteDto } from '../sessions/dto/invitation.dto.js';
-import type { ClashDto } from '../sessions/dto/session-output.dto.js';
+import type { WarningDto } from '../sessions/dto/session-output.dto.js';
 import { visibleSessionsCondition } from '../sessions/session-visibility.js';
 import { assertWorkingGroupOf, onlineMeetingOf, optionalText } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
 import { checkClashes } from '../sessions/sessions.service.js';
+import { workingTimeWarningsFor } from '../scheduling/write-warnings.js';
 import type { CreateSeriesDto, SeriesListQuery } from './dto/series.dto.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
 import { endRule } from './series-edit-plan.js';
@@ -29,7 +30,7 @@ export interface SeriesResult {
   occurrences: Session[];
   plan?: SeriesPlan;
   continuedBy?: string;
-  warnings?: ClashDto[];
+  warnings?: WarningDto[];
 }
 
 @Injectable()
@@ -46,7 +47,11 @@ export class SeriesService {
       if (!committee) throw new NotFoundError('Committee');
       if (input.workingGroupId) await assertWorkingGroupOf(manager, input.committeeId, input.workingGroupId);
       const plan = planOrFail(
-        { ...input, skipNonWorkingDays: input.skipNonWorkingDays ?? false },
+        {
+          ...input,
+          skipNonWorkingDays: input.skipNonWorkingDays ?? false,
+          replaceSkipped: input.replaceSkipped ?? 'none',
+        },
         await partyCalendars(manager, input.committeeId),
       );
       const locale = committee.defaultLocale;
@@ -64,6 +69,7 @@ export class SeriesService {
           durationMinutes: input.durationMinutes,
           rule: plan.canonicalRule,
           skipNonWorkingDays: input.skipNonWorkingDays ?? false,
+          replaceSkipped: input.replaceSkipped ?? 'none',
           location: optionalText(input.location, locale),
           onlineMeeting: onlineMeetingOf(input.onlineMeeting),
           capacity: input.capacity ?? null,
@@ -77,7 +83,10 @@ export class SeriesService {
         input.publish ? 'scheduled' : 'draft',
       );
       await touchCommittee(manager, series.committeeId);
-      return { series, occurrences, plan };
+      const warnings = await workingTimeWarningsFor(manager, series.committeeId, occurrences, {
+        occurrences: true,
+      });
+      return { series, occurrences, plan, warnings };
     });
   }
 

@@ -21,7 +21,7 @@ import {
   UpdateSessionDto,
   WriteOptionsQuery,
 } from './dto/session-input.dto.js';
-import { SessionDto, SessionPageDto } from './dto/session-output.dto.js';
+import { SessionDto, SessionPageDto, type WarningDto } from './dto/session-output.dto.js';
 import { SessionListQuery, SessionReadQuery } from './dto/session-query.dto.js';
 import { SessionReadingService } from './session-reading.service.js';
 import { toSessionDto } from './session-view.js';
@@ -67,7 +67,8 @@ export class SessionsController {
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
-    return this.respond(await this.sessions.create(principal, body), {}, lang, response);
+    const { session, warnings } = await this.sessions.create(principal, body);
+    return withWarnings(await this.respond(session, {}, lang, response), warnings);
   }
 
   @Get()
@@ -136,8 +137,7 @@ export class SessionsController {
       ifMatch,
       allowConflicts: options.allowConflicts,
     });
-    const dto = await this.respond(session, {}, lang, response);
-    return warnings.length > 0 ? { ...dto, warnings } : dto;
+    return withWarnings(await this.respond(session, {}, lang, response), warnings);
   }
 
   @Post(':id/publish')
@@ -244,4 +244,9 @@ export class SessionsController {
     response.setHeader('ETag', versionETag(session.version));
     return toSessionDto(session, optionsFor(session.committeeId));
   }
+}
+
+/** Warnings are shown only when there are some. */
+function withWarnings(dto: SessionDto, warnings: WarningDto[]): SessionDto {
+  return warnings.length > 0 ? { ...dto, warnings } : dto;
 }

@@ -11,7 +11,8 @@ import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-te
 import { paginate, type Page } from '../common/pagination/pagination.js';
 import { NoticeOutbox, noticeSnapshot } from '../notices/notice-outbox.service.js';
 import { localIso, resolveSessionTimes } from '../common/time/zoned-time.js';
-import type { ClashDto } from './dto/session-output.dto.js';
+import { clashWarning, workingTimeWarningsFor } from '../scheduling/write-warnings.js';
+import type { ClashWarning, WarningDto } from './dto/session-output.dto.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session-input.dto.js';
 import type { SessionListQuery } from './dto/session-query.dto.js';
 import { applySessionChanges } from './session-changes.js';
@@ -28,7 +29,7 @@ import { LONGEST_SESSION_INTERVAL } from '../common/limits.js';
 
 export interface SavedSession {
   session: Session;
-  warnings: ClashDto[];
+  warnings: WarningDto[];
 }
 
 @Injectable()
@@ -38,7 +39,7 @@ export class SessionsService {
     private readonly notices: NoticeOutbox,
   ) {}
 
-  async create(principal: Principal, input: CreateSessionDto): Promise<Session> {
+  async create(principal: Principal, input: CreateSessionDto): Promise<SavedSession> {
     assertCanManageCommittee(principal, input.committeeId);
     return this.dataSource.transaction(async (manager) => {
       const committee = await manager.findOneBy(Committee, { id: input.committeeId });
@@ -68,7 +69,7 @@ export class SessionsService {
       });
       const saved = await manager.save(session);
       await touchCommittee(manager, saved.committeeId);
-      return saved;
+      return { session: saved, warnings: await workingTimeWarningsFor(manager, saved.committeeId, [saved]) };
     });
   }
 
@@ -171,7 +172,12 @@ export class SessionsService {
       const saved = await manager.save(session);
       await this.notices.sessionChanged(manager, saved, before);
       // Only a move can make a clash; a clash accepted earlier does not block other edits.
-      const warnings = moved ? await checkClashes(manager, [saved.id], options.allowConflicts) : [];
+      const warnings = moved
+        ? [
+            ...(await checkClashes(manager, [saved.id], options.allowConflicts)),
+            ...(await workingTimeWarningsFor(manager, saved.committeeId, [saved])),
+          ]
+        : [];
       await touchCommittee(manager, saved.committeeId);
       return { session: saved, warnings };
     });
@@ -220,7 +226,7 @@ export class SessionsService {
     id: string,
     options: { ifMatch?: string; allowConflicts?: boolean },
   ): Promise<SavedSession> {
-    let warnings: ClashDto[] = [];
+    let warnings: WarningDto[] = [];
     const session = await this.changeStatus(
       principal,
       id,
@@ -328,7 +334,7 @@ export async function checkClashes(
   sessionIds: string[],
   allowConflicts: boolean | undefined,
   participantIds?: string[],
-): Promise<ClashDto[]> {
+): Promise<ClashWarning[]> {
   await lockParticipants(manager, sessionIds, participantIds);
   const clashes = await findClashes(manager, sessionIds, participantIds);
   if (clashes.length > 0 && !allowConflicts) {
@@ -339,7 +345,7 @@ export async function checkClashes(
       { clashes },
     );
   }
-  return clashes;
+  return clashes.map(clashWarning);
 }
 
 export async function assertWithinCapacity(

@@ -4,6 +4,7 @@ import { FeedOwnership1795841891401 } from './1795841891401-FeedOwnership.js';
 import { Series1795842209147 } from './1795842209147-Series.js';
 import { LocalizedCancellationReason1796012000000 } from './1796012000000-LocalizedCancellationReason.js';
 import { Notices1796015000000 } from './1796015000000-Notices.js';
+import { SeriesReplaceSkipped1796017000000 } from './1796017000000-SeriesReplaceSkipped.js';
 
 /** Every migration, in order. A generated migration is added here after review. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Series1795842209147,
   LocalizedCancellationReason1796012000000,
   Notices1796015000000,
+  SeriesReplaceSkipped1796017000000,
 ];

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -14,9 +15,10 @@ import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import { PageQuery } from '../../common/pagination/pagination.js';
 import { HH_MM, LONGEST_SESSION_MINUTES } from '../../common/limits.js';
 import { CreateSessionDto, OnlineMeetingDto } from '../../sessions/dto/session-input.dto.js';
-import { ClashDto, SessionDto } from '../../sessions/dto/session-output.dto.js';
+import { SessionDto, WarningDto } from '../../sessions/dto/session-output.dto.js';
 import { IsCalendarDate } from '../../common/validation/is-date.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { REPLACE_SKIPPED, type ReplaceSkipped } from '../recurrence/replace-skipped.js';
 
 export class CreateSeriesDto extends OmitType(CreateSessionDto, [
   'start',
@@ -53,6 +55,16 @@ export class CreateSeriesDto extends OmitType(CreateSessionDto, [
   @IsOmittable()
   @IsBoolean()
   skipNonWorkingDays?: boolean;
+
+  @ApiPropertyOptional({
+    enum: REPLACE_SKIPPED,
+    default: 'none',
+    description:
+      'With skipNonWorkingDays: hold each skipped meeting on the next day every party works (so COUNT meetings are kept), or not at all',
+  })
+  @IsOmittable()
+  @IsIn(REPLACE_SKIPPED, { message: `replaceSkipped must be one of ${REPLACE_SKIPPED.join(', ')}` })
+  replaceSkipped?: ReplaceSkipped;
 
   @ApiPropertyOptional({ description: 'Create the occurrences scheduled (published) rather than as drafts' })
   @IsOmittable()
@@ -97,6 +109,17 @@ export class SkippedOccurrenceDto {
   @ApiPropertyOptional({ example: 'نوروز' }) name?: string;
 }
 
+export class ReplacementDto {
+  @ApiProperty({
+    example: '2027-03-22T10:00',
+    description: 'The skipped date’s recurrence id, kept by its replacement',
+  })
+  recurrenceId: string;
+  @ApiProperty({ example: '2027-03-29T10:00', description: 'Local start of the meeting held instead' })
+  replacedBy: string;
+  @ApiProperty({ example: '2027-03-29T07:00:00Z' }) startsAt: string;
+}
+
 export class ShiftedOccurrenceDto {
   @ApiProperty({ example: '2027-03-28T02:30' }) recurrenceId: string;
   @ApiProperty({ example: 60 }) shiftedMinutes: number;
@@ -118,6 +141,7 @@ export class SeriesDto {
   @ApiProperty({ example: 90 }) durationMinutes: number;
   @ApiProperty({ example: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=TU;COUNT=12' }) rrule: string;
   @ApiProperty() skipNonWorkingDays: boolean;
+  @ApiProperty({ enum: REPLACE_SKIPPED }) replaceSkipped: string;
   @ApiProperty({ nullable: true, example: null }) location: LocalizedText | null;
   @ApiProperty({ type: OnlineMeetingDto, nullable: true }) onlineMeeting: OnlineMeetingDto | null;
   @ApiProperty({ nullable: true, type: 'integer' }) capacity: number | null;
@@ -127,6 +151,8 @@ export class SeriesDto {
   @ApiProperty({ type: [SessionDto] }) occurrences: SessionDto[];
   @ApiPropertyOptional({ type: [SkippedOccurrenceDto], description: 'Dates left out as non-working' })
   skipped?: SkippedOccurrenceDto[];
+  @ApiPropertyOptional({ type: [ReplacementDto], description: 'Skipped dates held on another day instead' })
+  replacements?: ReplacementDto[];
   @ApiPropertyOptional({ type: [ShiftedOccurrenceDto], description: 'Wall times moved out of a DST gap' })
   shifted?: ShiftedOccurrenceDto[];
   @ApiPropertyOptional({
@@ -134,12 +160,13 @@ export class SeriesDto {
     description: 'When an edit from a date split the series: the new one',
   })
   continuedBy?: string;
-  @ApiPropertyOptional({ type: [ClashDto] }) warnings?: ClashDto[];
+  @ApiPropertyOptional({ type: [WarningDto] }) warnings?: WarningDto[];
 }
 
 export class SeriesSummaryDto extends OmitType(SeriesDto, [
   'occurrences',
   'skipped',
+  'replacements',
   'shifted',
   'continuedBy',
   'warnings',

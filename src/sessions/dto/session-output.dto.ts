@@ -1,5 +1,5 @@
 import { SESSION_TIMINGS, type SessionTiming } from '../session-timing.js';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import { SESSION_FORMATS, SESSION_KINDS, SESSION_STATUSES } from '../session.entity.js';
 import { OnlineMeetingDto } from './session-input.dto.js';
@@ -22,6 +22,25 @@ export class ClashDto {
   @ApiProperty({ type: [String], format: 'uuid', description: 'Required participants of both sessions' })
   participantIds: string[];
 }
+
+export const WARNING_CODES = ['clash', 'non_working_day', 'holiday', 'outside_working_hours'] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+
+/**
+ * Something a write saved anyway: an accepted clash (with the clashing session's fields), or a
+ * time outside a party's working days or hours (with the party). Writes never refuse for these.
+ */
+export class WarningDto extends PartialType(ClashDto) {
+  @ApiProperty({ enum: WARNING_CODES }) code: WarningCode;
+  @ApiProperty({ example: 'Friday is not a working day for IR' }) message: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The party concerned' }) partyId?: string;
+  @ApiPropertyOptional({ example: 'IR' }) partyCode?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'In a series: the occurrence concerned' })
+  occurrenceId?: string;
+}
+
+/** An accepted clash as a warning: assignable wherever a clash is expected. */
+export type ClashWarning = ClashDto & { code: 'clash'; message: string };
 
 export class SessionDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -79,8 +98,12 @@ export class SessionDto {
     location: string | null;
     cancellationReason: string | null;
   };
-  @ApiPropertyOptional({ type: [ClashDto], description: 'Clashes saved anyway with allowConflicts=true' })
-  warnings?: ClashDto[];
+  @ApiPropertyOptional({
+    type: [WarningDto],
+    description:
+      'Saved anyway: clashes accepted with allowConflicts=true, times outside a party’s working days or hours',
+  })
+  warnings?: WarningDto[];
 }
 
 export class SessionPageDto {

@@ -1,0 +1,49 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { SlotSearchDto, SlotSearchResultDto } from './dto/slot-search.dto.js';
+import { SlotSearchService } from './slot-search.service.js';
+
+@ApiTags('Finding a time')
+@ApiBearerAuth()
+@Controller('committees/:committeeId/slot-search')
+export class SlotSearchController {
+  constructor(private readonly slotSearch: SlotSearchService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Find meeting times that suit every party',
+    description:
+      "Ranked slots on days every party works (work week, public holidays as each party's local dates, extra days), inside every party's working hours, with the required participants free; drafts count as tentative. The same inputs on the same data give the same answer.",
+  })
+  @ApiOkResponse({
+    type: SlotSearchResultDto,
+    description: 'Slots best first, or reasons why there are none',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'A bad value, named in errors[].path: range longer than 92 days or `to` before `from`, a duration of zero or over a day, a participant unknown or of another committee, an unknown party code in minPerParty',
+  })
+  @ApiForbiddenResponse({ description: 'A delegate searching without itself among the participants' })
+  @ApiNotFoundResponse({ description: 'No such committee, or one the caller may not see' })
+  @ApiConflictResponse({ description: 'The committee has no parties yet' })
+  search(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('committeeId') committeeId: string,
+    @Body() body: SlotSearchDto,
+  ): Promise<SlotSearchResultDto> {
+    return this.slotSearch.search(principal, committeeId, body);
+  }
+}
