@@ -7,6 +7,7 @@ import {
   UuidColumn,
 } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
+import { Party } from '../parties/party.entity.js';
 
 export const TOKEN_ROLES = ['admin', 'organizer', 'delegate'] as const;
 export type TokenRole = (typeof TOKEN_ROLES)[number];
@@ -23,6 +24,11 @@ export class ApiToken {
   @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'participant_id' })
   participant?: Participant;
+  /** For an organizer: the party whose secretariat it is (it agrees minutes for that party). */
+  @UuidColumn('party_id', true) partyId: string | null;
+  @ManyToOne(() => Party, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'party_id' })
+  party?: Party;
   @CreatedAtColumn() createdAt: Date;
   @InstantColumn('revoked_at', true) revokedAt: Date | null;
 }

@@ -21,6 +21,7 @@ interface TokenRow {
   committee_ids: string[];
   participant_id: string | null;
   participant_committee_id: string | null;
+  party_id: string | null;
 }
 
 /** Every route needs a bearer token unless it is marked @Public(). */
@@ -76,7 +77,7 @@ export class AuthGuard implements CanActivate {
 
   private async lookUp(tokenHash: string): Promise<Principal | undefined> {
     const rows: TokenRow[] = await this.dataSource.query(
-      `SELECT t.id, t.role, t.committee_ids, t.participant_id, p.committee_id AS participant_committee_id
+      `SELECT t.id, t.role, t.committee_ids, t.participant_id, t.party_id, p.committee_id AS participant_committee_id
          FROM api_tokens t LEFT JOIN participants p ON p.id = t.participant_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
       [tokenHash],
@@ -89,6 +90,7 @@ export class AuthGuard implements CanActivate {
       committeeIds: row.committee_ids,
       participantId: row.participant_id,
       participantCommitteeId: row.participant_committee_id,
+      partyId: row.party_id,
     };
   }
 }

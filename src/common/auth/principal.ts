@@ -10,6 +10,8 @@ export interface Principal {
   /** For a delegate: its participant and that participant's committee. */
   participantId: string | null;
   participantCommitteeId: string | null;
+  /** For an organizer: the party whose secretariat it is, if its token names one. */
+  partyId?: string | null;
 }
 
 /** A stable key for per-caller records such as idempotency keys. */
