@@ -60,7 +60,8 @@ export function recordAgreement(
   required: string[],
 ): { status: MinutesStatus; agreements: PartyAgreement[] } {
   if (state.status === 'signed') throw signedConflict();
-  if (state.status === 'agreed') throw new ConflictError('minutes-agreed', 'These minutes are already agreed');
+  if (state.status === 'agreed')
+    throw new ConflictError('minutes-agreed', 'These minutes are already agreed');
   if (state.agreements.some((agreement) => agreement.partyId === partyId))
     throw new ConflictError('already-agreed', 'This party has already agreed these minutes');
   const agreements = [...state.agreements, { partyId, agreedAt: at.toISOString(), agreedBy: actor }];
@@ -81,7 +82,10 @@ export function checkSigning(
     throw new ConflictError('minutes-not-agreed', 'Minutes are signed once every party has agreed them');
   const problems = signatories.flatMap((signatory, index) => {
     const party = partyOfParticipant.get(signatory.participantId);
-    if (!party) return [{ path: `signatories[${index}].participantId`, message: 'is not a participant of the committee' }];
+    if (!party)
+      return [
+        { path: `signatories[${index}].participantId`, message: 'is not a participant of the committee' },
+      ];
     return party === signatory.partyId
       ? []
       : [{ path: `signatories[${index}].partyId`, message: 'is not the participant’s party' }];
@@ -89,14 +93,20 @@ export function checkSigning(
   const signing = new Set(signatories.map((signatory) => signatory.partyId));
   const missing = committeePartyIds.filter((id) => !signing.has(id));
   if (missing.length > 0)
-    problems.push({ path: 'signatories', message: `needs a signatory of every party; none for ${missing.join(', ')}` });
+    problems.push({
+      path: 'signatories',
+      message: `needs a signatory of every party; none for ${missing.join(', ')}`,
+    });
   if (problems.length > 0) throw new UnprocessableError(problems, 'The signatories are incomplete');
 }
 
 /** A correction opens only on signed minutes; an unsigned revision is simply edited. */
 export function assertCorrectable(status: MinutesStatus): void {
   if (status !== 'signed')
-    throw new ConflictError('minutes-not-signed', 'Only signed minutes take a correction; edit this revision instead');
+    throw new ConflictError(
+      'minutes-not-signed',
+      'Only signed minutes take a correction; edit this revision instead',
+    );
 }
 
 /** What an edit changed, as paths a reader can follow: `attendance`, `items[<agendaItemId>].decisions`. */
