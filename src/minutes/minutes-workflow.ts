@@ -12,9 +12,15 @@ import type {
  * Signed minutes never change; a correction is a new revision that starts as a draft again.
  */
 
-/** Editing draft or agreed minutes leaves them a draft (a changed text needs agreeing again); signed ones refuse. */
+/** Only a draft is edited: agreed and signed text stays as it was, and a correction opens a new revision. */
 export function statusAfterEdit(status: MinutesStatus): MinutesStatus {
   if (status === 'signed') throw signedConflict();
+  if (status === 'agreed') {
+    throw new ConflictError(
+      'minutes-agreed',
+      'These minutes are agreed and their text no longer changes; sign them, or open a correction (POST .../minutes/corrections) for a new revision',
+    );
+  }
   return 'draft';
 }
 
@@ -100,13 +106,10 @@ export function checkSigning(
   if (problems.length > 0) throw new UnprocessableError(problems, 'The signatories are incomplete');
 }
 
-/** A correction opens only on signed minutes; an unsigned revision is simply edited. */
+/** A correction opens on agreed or signed minutes; a draft is simply edited. */
 export function assertCorrectable(status: MinutesStatus): void {
-  if (status !== 'signed')
-    throw new ConflictError(
-      'minutes-not-signed',
-      'Only signed minutes take a correction; edit this revision instead',
-    );
+  if (status === 'draft')
+    throw new ConflictError('minutes-draft', 'These minutes are a draft: edit them instead of opening a correction');
 }
 
 /** What an edit changed, as paths a reader can follow: `attendance`, `items[<agendaItemId>].decisions`. */
@@ -129,6 +132,17 @@ export function changedPaths(before: MinutesContent, after: MinutesContent): str
   return paths;
 }
 
+/** Equal as JSON values, whatever the order of object keys (jsonb stores its own order). */
 function sameJson(left: unknown, right: unknown): boolean {
-  return JSON.stringify(left) === JSON.stringify(right);
+  return JSON.stringify(sortedKeys(left)) === JSON.stringify(sortedKeys(right));
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.keys(value)
+      .sort()
+      .map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]),
+  );
 }

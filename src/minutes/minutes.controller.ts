@@ -120,7 +120,7 @@ export class MinutesController {
 
   @Post('corrections')
   @ApiOperation({
-    summary: 'Open a correction of signed minutes',
+    summary: 'Open a correction of agreed or signed minutes',
     description:
       'A new revision, starting from the signed text, that goes through draft → agreed → signed again.',
   })

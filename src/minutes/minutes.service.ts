@@ -99,7 +99,6 @@ export class MinutesService {
         });
       const paths = changedPaths(latest?.content ?? { items: [], attendance: [] }, content);
       Object.assign(revision, { content, status, version: revision.version + 1 });
-      if (latest?.status === 'agreed') revision.agreements = [];
       const saved = await manager.save(revision);
       await this.repository.recordChange(manager, saved, 'edited', actorOf(principal), { paths });
       return saved;
@@ -164,7 +163,7 @@ export class MinutesService {
     });
   }
 
-  /** Opens the next revision of signed minutes, starting from their text, as a draft. */
+  /** Opens the next revision of agreed or signed minutes, starting from their text, as a draft. */
   correct(principal: Principal, sessionId: string, ifMatch?: string): Promise<MinutesView> {
     return this.write(principal, sessionId, ifMatch, async (manager, _session, latest) => {
       if (!latest) throw new NotFoundError('Minutes');
