@@ -109,7 +109,10 @@ export function checkSigning(
 /** A correction opens on agreed or signed minutes; a draft is simply edited. */
 export function assertCorrectable(status: MinutesStatus): void {
   if (status === 'draft')
-    throw new ConflictError('minutes-draft', 'These minutes are a draft: edit them instead of opening a correction');
+    throw new ConflictError(
+      'minutes-draft',
+      'These minutes are a draft: edit them instead of opening a correction',
+    );
 }
 
 /** What an edit changed, as paths a reader can follow: `attendance`, `items[<agendaItemId>].decisions`. */

@@ -1,6 +1,12 @@
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Body = Record<string, any>;
+type Body = Record<string, unknown>;
+interface ListedItem {
+  id: string;
+  sessionId: string;
+  title: { en: string };
+  overdue: boolean;
+}
 
 describe('Action items across sessions and the review of action items', () => {
   let t: TestApp;
@@ -34,19 +40,35 @@ describe('Action items across sessions and the review of action items', () => {
       .put(`/api/v1/sessions/${session.id}/minutes`)
       .send({ items: [{ agendaItemId: item.body.id, actionItems: actions }] })
       .expect(200);
-    await t.admin.post(`/api/v1/sessions/${session.id}/minutes/agree`).send({ partyId: jec.ir.id }).expect(200);
+    await t.admin
+      .post(`/api/v1/sessions/${session.id}/minutes/agree`)
+      .send({ partyId: jec.ir.id })
+      .expect(200);
     return session.id;
   };
   const list = async (query = '', token?: string) =>
-    ((await (token ? t.as(token) : t.admin).get(`/api/v1/committees/${jec.committee.id}/action-items${query}`).expect(200))
-      .body as { items: Body[]; nextCursor: string | null });
-  const titles = (page: { items: Body[] }) => page.items.map((item) => item.title.en as string);
+    (
+      await (token ? t.as(token) : t.admin)
+        .get(`/api/v1/committees/${jec.committee.id}/action-items${query}`)
+        .expect(200)
+    ).body as { items: ListedItem[]; nextCursor: string | null };
+  const titles = (page: { items: ListedItem[] }) => page.items.map((item) => item.title.en);
 
   it('lists the action items of two sessions, filters them, pages them and carries the open ones into a review item', async () => {
     // The first session is a plenary (every delegate sees it); the second a working-group session.
     const first = await sessionWithActions('2026-10-01T10:00', [
-      { title: { en: 'Draft the customs agreement' }, partyId: jec.ru.id, ownerIds: [ruExpert.id], dueDate: '2020-01-15' },
-      { title: { en: 'Share port statistics' }, partyId: jec.ir.id, ownerIds: [irExpert.id], dueDate: '2099-06-01' },
+      {
+        title: { en: 'Draft the customs agreement' },
+        partyId: jec.ru.id,
+        ownerIds: [ruExpert.id],
+        dueDate: '2020-01-15',
+      },
+      {
+        title: { en: 'Share port statistics' },
+        partyId: jec.ir.id,
+        ownerIds: [irExpert.id],
+        dueDate: '2099-06-01',
+      },
     ]);
     const second = await sessionWithActions(
       '2026-11-01T10:00',
@@ -61,13 +83,24 @@ describe('Action items across sessions and the review of action items', () => {
       .expect(201);
     await t.admin
       .put(`/api/v1/sessions/${draft.id}/minutes`)
-      .send({ items: [{ agendaItemId: draftItem.body.id, actionItems: [{ title: 'Not yet agreed', partyId: jec.ir.id }] }] })
+      .send({
+        items: [
+          { agendaItemId: draftItem.body.id, actionItems: [{ title: 'Not yet agreed', partyId: jec.ir.id }] },
+        ],
+      })
       .expect(200);
 
     const all = await list();
-    expect(titles(all)).toEqual(['Draft the customs agreement', 'Share port statistics', 'Name the shipbuilding experts']);
+    expect(titles(all)).toEqual([
+      'Draft the customs agreement',
+      'Share port statistics',
+      'Name the shipbuilding experts',
+    ]);
     expect(all.items.map((item) => item.sessionId)).toEqual([first, first, second]);
-    expect(titles(await list(`?partyId=${jec.ir.id}`))).toEqual(['Share port statistics', 'Name the shipbuilding experts']);
+    expect(titles(await list(`?partyId=${jec.ir.id}`))).toEqual([
+      'Share port statistics',
+      'Name the shipbuilding experts',
+    ]);
     expect(titles(await list(`?ownerId=${ruExpert.id}`))).toEqual(['Draft the customs agreement']);
     expect(titles(await list('?status=in_progress'))).toEqual(['Name the shipbuilding experts']);
     expect(titles(await list(`?workingGroupId=${group.id}`))).toEqual(['Name the shipbuilding experts']);
@@ -82,15 +115,28 @@ describe('Action items across sessions and the review of action items', () => {
     expect(page2.nextCursor).toBeNull();
 
     // A delegate outside the working group sees the plenary's items only.
-    expect(titles(await list('', delegate))).toEqual(['Draft the customs agreement', 'Share port statistics']);
+    expect(titles(await list('', delegate))).toEqual([
+      'Draft the customs agreement',
+      'Share port statistics',
+    ]);
     const shared = all.items[1];
     await t.as(delegate).patch(`/api/v1/action-items/${shared.id}`).send({ status: 'done' }).expect(403);
-    await t.as(delegate).patch(`/api/v1/action-items/${all.items[2].id}`).send({ status: 'done' }).expect(404);
+    await t
+      .as(delegate)
+      .patch(`/api/v1/action-items/${all.items[2].id}`)
+      .send({ status: 'done' })
+      .expect(404);
 
     // The work moves on after the minutes: the status changes outside them.
-    const bad = await t.admin.patch(`/api/v1/action-items/${shared.id}`).send({ status: 'finished' }).expect(422);
+    const bad = await t.admin
+      .patch(`/api/v1/action-items/${shared.id}`)
+      .send({ status: 'finished' })
+      .expect(422);
     expect(bad.body.errors[0].path).toBe('status');
-    const done = await t.admin.patch(`/api/v1/action-items/${shared.id}`).send({ status: 'done' }).expect(200);
+    const done = await t.admin
+      .patch(`/api/v1/action-items/${shared.id}`)
+      .send({ status: 'done' })
+      .expect(200);
     expect(done.body).toMatchObject({ status: 'done', overdue: false });
     expect(titles(await list('?status=open'))).toEqual(['Draft the customs agreement']);
     const minutes = await t.admin.get(`/api/v1/sessions/${first}/minutes`).expect(200);
@@ -102,17 +148,23 @@ describe('Action items across sessions and the review of action items', () => {
       .post(`/api/v1/sessions/${later.id}/agenda-items/review-of-action-items`)
       .send({ durationMinutes: 20 })
       .expect(201);
-    expect(review.body.actionItems.map((item: Body) => item.title.en)).toEqual([
+    expect(review.body.actionItems.map((item: ListedItem) => item.title.en)).toEqual([
       'Draft the customs agreement',
       'Name the shipbuilding experts',
     ]);
     const agenda = await t.admin.get(`/api/v1/sessions/${later.id}/agenda-items`).expect(200);
-    const added = (agenda.body.items as Body[]).find((item) => item.id === review.body.agendaItemId)!;
-    expect(added).toMatchObject({ kind: 'discussion', durationMinutes: 20, title: { ru: 'Рассмотрение хода выполнения поручений' } });
-    expect(added.description.en).toBe(
+    const added = (agenda.body.items as Array<{ id: string; description: { en: string } }>).find(
+      (item) => item.id === review.body.agendaItemId,
+    );
+    expect(added).toMatchObject({
+      kind: 'discussion',
+      durationMinutes: 20,
+      title: { ru: 'Рассмотрение хода выполнения поручений' },
+    });
+    expect(added?.description.en).toBe(
       '1. Draft the customs agreement (Russia; Due: 2020-01-15; open)\n2. Name the shipbuilding experts (Iran; in progress)',
     );
-    expect(added.description.en).not.toContain('Share port statistics');
+    expect(added?.description.en).not.toContain('Share port statistics');
 
     // A later session of the working group reviews that group's items only.
     const groupLater = await t.ctx.newSession(jec.committee.id, {
@@ -124,11 +176,18 @@ describe('Action items across sessions and the review of action items', () => {
       .post(`/api/v1/sessions/${groupLater.id}/agenda-items/review-of-action-items`)
       .send({})
       .expect(201);
-    expect(groupReview.body.actionItems.map((item: Body) => item.title.en)).toEqual(['Name the shipbuilding experts']);
+    expect(groupReview.body.actionItems.map((item: ListedItem) => item.title.en)).toEqual([
+      'Name the shipbuilding experts',
+    ]);
   });
 
   it('refuses bad filters with 422 naming them', async () => {
-    const response = await t.admin.get(`/api/v1/committees/${jec.committee.id}/action-items?overdue=maybe&status=x`).expect(422);
-    expect(response.body.errors.map((error: Body) => error.path).sort()).toEqual(['overdue', 'status']);
+    const response = await t.admin
+      .get(`/api/v1/committees/${jec.committee.id}/action-items?overdue=maybe&status=x`)
+      .expect(422);
+    expect(response.body.errors.map((error: { path: string }) => error.path).sort()).toEqual([
+      'overdue',
+      'status',
+    ]);
   });
 });

@@ -1,12 +1,11 @@
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-type Body = Record<string, any>;
-
 describe('Minutes: draft, agreement per party, signing, corrections', () => {
   let t: TestApp;
   let jec: Awaited<ReturnType<TestApp['ctx']['newBilateralCommittee']>>;
   let irChair: { id: string };
   let ruChair: { id: string };
+  let member: { id: string };
   let irOrganizer: string;
   let ruOrganizer: string;
   let delegate: string;
@@ -23,13 +22,20 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
       fullName: { en: 'Oleg Ryazantsev', ru: 'Олег Рязанцев' },
       delegationRole: 'co_chair',
     });
-    const member = await t.ctx.newParticipant(jec.committee.id, jec.ru.id);
+    member = await t.ctx.newParticipant(jec.committee.id, jec.ru.id);
     const stranger = await t.ctx.newParticipant(jec.committee.id, jec.ru.id);
-    irOrganizer = await t.ctx.token({ role: 'organizer', committeeIds: [jec.committee.id], partyId: jec.ir.id });
-    ruOrganizer = await t.ctx.token({ role: 'organizer', committeeIds: [jec.committee.id], partyId: jec.ru.id });
+    irOrganizer = await t.ctx.token({
+      role: 'organizer',
+      committeeIds: [jec.committee.id],
+      partyId: jec.ir.id,
+    });
+    ruOrganizer = await t.ctx.token({
+      role: 'organizer',
+      committeeIds: [jec.committee.id],
+      partyId: jec.ru.id,
+    });
     delegate = await t.ctx.delegateToken(member.id);
     outsider = await t.ctx.delegateToken(stranger.id);
-    void outsider;
   });
   afterAll(async () => {
     await t.close();
@@ -46,14 +52,26 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
     await t.ctx.publish(session.id);
     return { sessionId: session.id, itemId: (item.body as { id: string }).id };
   };
-  const minutesBody = (itemId: string, text = 'Стороны договорились') => ({
+  const minutesBody = (
+    itemId: string,
+    text = 'Стороны договорились',
+    ids: { decision?: string; action?: string } = {},
+  ) => ({
     items: [
       {
         agendaItemId: itemId,
         notes: { fa: 'طرفین گفتگو کردند', ru: 'Стороны обсудили' },
-        decisions: [{ text: { ru: text, fa: 'طرفین توافق کردند' }, kind: 'decision', outcome: 'consensus' }],
+        decisions: [
+          {
+            id: ids.decision,
+            text: { ru: text, fa: 'طرفین توافق کردند' },
+            kind: 'decision',
+            outcome: 'consensus',
+          },
+        ],
         actionItems: [
           {
+            id: ids.action,
             title: { ru: 'Подготовить проект соглашения', fa: 'تهیه پیش‌نویس موافقت‌نامه' },
             partyId: jec.ru.id,
             ownerIds: [ruChair.id],
@@ -69,11 +87,14 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
     const template = await t.as(irOrganizer).get(`/api/v1/sessions/${sessionId}/minutes`).expect(200);
     expect(template.headers.etag).toBe('"0"');
     expect(template.body).toMatchObject({ saved: false, status: 'draft', version: 0 });
-    expect((template.body.attendance as Body[]).map((entry) => entry.participantId).sort()).toEqual(
-      [irChair.id, ruChair.id].sort(),
-    );
+    expect(
+      (template.body.attendance as Array<{ participantId: string }>)
+        .map((entry) => entry.participantId)
+        .sort(),
+    ).toEqual([irChair.id, ruChair.id].sort());
 
-    const first = await t.as(irOrganizer)
+    const first = await t
+      .as(irOrganizer)
       .put(`/api/v1/sessions/${sessionId}/minutes`)
       .set('If-Match', '"0"')
       .send(minutesBody(itemId))
@@ -84,8 +105,16 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
 
     // Two secretariats edit the same version at once: one wins, the other is told to re-read.
     const [a, b] = await Promise.all([
-      t.as(irOrganizer).put(`/api/v1/sessions/${sessionId}/minutes`).set('If-Match', '"1"').send(minutesBody(itemId, 'A')),
-      t.as(ruOrganizer).put(`/api/v1/sessions/${sessionId}/minutes`).set('If-Match', '"1"').send(minutesBody(itemId, 'B')),
+      t
+        .as(irOrganizer)
+        .put(`/api/v1/sessions/${sessionId}/minutes`)
+        .set('If-Match', '"1"')
+        .send(minutesBody(itemId, 'A')),
+      t
+        .as(ruOrganizer)
+        .put(`/api/v1/sessions/${sessionId}/minutes`)
+        .set('If-Match', '"1"')
+        .send(minutesBody(itemId, 'B')),
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
     const current = await t.admin.get(`/api/v1/sessions/${sessionId}/minutes`).expect(200);
@@ -108,10 +137,10 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
       { path: 'items[0].actionItems[0].ownerIds', message: 'must be participants of the owning party' },
     ]);
 
-    const badKind = minutesBody(itemId) as Body;
+    const badKind = minutesBody(itemId);
     badKind.items[0].decisions[0].kind = 'decree';
     const kind = await t.admin.put(`/api/v1/sessions/${sessionId}/minutes`).send(badKind).expect(422);
-    expect(kind.body.errors.map((e: Body) => e.path)).toEqual(['items[0].decisions[0].kind']);
+    expect(kind.body.errors.map((e: { path: string }) => e.path)).toEqual(['items[0].decisions[0].kind']);
 
     const foreignItem = await t.admin
       .put(`/api/v1/sessions/${sessionId}/minutes`)
@@ -119,7 +148,7 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
       .expect(422);
     expect(foreignItem.body.errors[0].path).toBe('items[0].agendaItemId');
 
-    const badDate = minutesBody(itemId) as Body;
+    const badDate = minutesBody(itemId);
     badDate.items[0].actionItems[0].dueDate = '2027-02-30';
     const date = await t.admin.put(`/api/v1/sessions/${sessionId}/minutes`).send(badDate).expect(422);
     expect(date.body.errors[0].path).toBe('items[0].actionItems[0].dueDate');
@@ -145,7 +174,10 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
     await t.as(irOrganizer).post(`${base}/agree`).send({}).expect(409);
     const agreed = await t.as(ruOrganizer).post(`${base}/agree`).send({}).expect(200);
     expect(agreed.body.status).toBe('agreed');
-    expect(agreed.body.agreements.map((entry: Body) => entry.partyId)).toEqual([jec.ir.id, jec.ru.id]);
+    expect(agreed.body.agreements.map((entry: { partyId: string }) => entry.partyId)).toEqual([
+      jec.ir.id,
+      jec.ru.id,
+    ]);
 
     const incomplete = await t.admin
       .post(`${base}/sign`)
@@ -161,7 +193,11 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
         ],
       })
       .expect(200);
-    expect(signed.body).toMatchObject({ status: 'signed', revision: 1, signedBy: { tokenId: null, role: 'admin' } });
+    expect(signed.body).toMatchObject({
+      status: 'signed',
+      revision: 1,
+      signedBy: { tokenId: null, role: 'admin' },
+    });
     expect(signed.body.documentSha256).toMatch(/^[0-9a-f]{64}$/);
 
     const refused = await t.admin.put(base).send(minutesBody(itemId, 'Изменено')).expect(409);
@@ -171,32 +207,45 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
     const correction = await t.as(ruOrganizer).post(`${base}/corrections`).expect(201);
     expect(correction.body).toMatchObject({ revision: 2, status: 'draft', agreements: [] });
     expect(correction.body.items[0].decisions[0].text.ru).toBe('Стороны договорились');
-    const corrected = minutesBody(itemId, 'Исправлено') as Body;
-    corrected.items[0].decisions[0].id = correction.body.items[0].decisions[0].id;
-    corrected.items[0].actionItems[0].id = correction.body.items[0].actionItems[0].id;
+    const corrected = minutesBody(itemId, 'Исправлено', {
+      decision: correction.body.items[0].decisions[0].id,
+      action: correction.body.items[0].actionItems[0].id,
+    });
     await t.as(ruOrganizer).put(base).set('If-Match', correction.headers.etag).send(corrected).expect(200);
 
     const revisions = await t.admin.get(`${base}/revisions`).expect(200);
-    expect(revisions.body.items.map((entry: Body) => [entry.revision, entry.status])).toEqual([
+    expect(
+      revisions.body.items.map((entry: { revision: number; status: string }) => [
+        entry.revision,
+        entry.status,
+      ]),
+    ).toEqual([
       [1, 'signed'],
       [2, 'draft'],
     ]);
     const first = await t.admin.get(`${base}/revisions/1`).expect(200);
     expect(first.body.items[0].decisions[0].text.ru).toBe('Стороны договорились');
-    expect(first.body.changes.map((change: Body) => change.action)).toEqual(['edited', 'agreed', 'agreed', 'signed']);
-    expect(first.body.changes[1]).toMatchObject({ partyId: jec.ir.id, actor: { role: 'organizer', partyId: jec.ir.id } });
+    expect(first.body.changes.map((change: { action: string }) => change.action)).toEqual([
+      'edited',
+      'agreed',
+      'agreed',
+      'signed',
+    ]);
+    expect(first.body.changes[1]).toMatchObject({
+      partyId: jec.ir.id,
+      actor: { role: 'organizer', partyId: jec.ir.id },
+    });
     const second = await t.admin.get(`${base}/revisions/2`).expect(200);
-    expect(second.body.changes.map((change: Body) => [change.action, change.paths])).toEqual([
+    expect(
+      second.body.changes.map((change: { action: string; paths: string[] }) => [change.action, change.paths]),
+    ).toEqual([
       ['opened', []],
       ['edited', [`items[${itemId}].decisions`]],
     ]);
   });
 
   it('shows delegates agreed and signed minutes of sessions they may see, drafts to organizers only', async () => {
-    const invitedMember = (await t.db.query(
-      `SELECT participant_id FROM api_tokens WHERE participant_id IS NOT NULL ORDER BY created_at LIMIT 1`,
-    )) as Array<{ participant_id: string }>;
-    const { sessionId, itemId } = await newSession([invitedMember[0].participant_id, irChair.id, ruChair.id]);
+    const { sessionId, itemId } = await newSession([member.id, irChair.id, ruChair.id]);
     const base = `/api/v1/sessions/${sessionId}/minutes`;
     await t.as(delegate).get(base).expect(404);
     await t.admin.put(base).send(minutesBody(itemId)).expect(200);
@@ -222,6 +271,6 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
     expect(stillAgreed.body.items[0].decisions[0].text.ru).toBe('Стороны договорились');
     expect(stillAgreed.body).toMatchObject({ revision: 1, status: 'agreed' });
     const visible = await t.as(delegate).get(`${base}/revisions`).expect(200);
-    expect(visible.body.items.map((entry: Body) => entry.revision)).toEqual([1]);
+    expect(visible.body.items.map((entry: { revision: number }) => entry.revision)).toEqual([1]);
   });
 });

@@ -35,7 +35,11 @@ describe('The protocol document and its signed copy', () => {
     await t.ctx.invite(sessionId, ruChair.id);
     const item = await t.admin
       .post(`/api/v1/sessions/${sessionId}/agenda-items`)
-      .send({ title: { fa: 'همکاری در صنعت خودرو', ru: 'Сотрудничество в автопроме' }, kind: 'decision', durationMinutes: 30 })
+      .send({
+        title: { fa: 'همکاری در صنعت خودرو', ru: 'Сотрудничество в автопроме' },
+        kind: 'decision',
+        durationMinutes: 30,
+      })
       .expect(201);
     await t.ctx.publish(sessionId);
     await t.admin
@@ -45,7 +49,11 @@ describe('The protocol document and its signed copy', () => {
           {
             agendaItemId: item.body.id,
             decisions: [
-              { text: { fa: 'طرفین توافق کردند', ru: 'Стороны договорились' }, kind: 'decision', outcome: 'adopted' },
+              {
+                text: { fa: 'طرفین توافق کردند', ru: 'Стороны договорились' },
+                kind: 'decision',
+                outcome: 'adopted',
+              },
             ],
             actionItems: [
               {
@@ -104,7 +112,11 @@ describe('The protocol document and its signed copy', () => {
   });
 
   it('keeps the signed document and its SHA-256, and takes the scanned signed copy', async () => {
-    await t.admin.put(`${base()}/revisions/1/signed-copy`).set('Content-Type', 'application/pdf').send(Buffer.from('%PDF-1.4')).expect(409);
+    await t.admin
+      .put(`${base()}/revisions/1/signed-copy`)
+      .set('Content-Type', 'application/pdf')
+      .send(Buffer.from('%PDF-1.4'))
+      .expect(409);
     const signed = await t.admin
       .post(`${base()}/sign`)
       .send({
@@ -123,9 +135,15 @@ describe('The protocol document and its signed copy', () => {
     expect(Buffer.compare(again.body as Buffer, bytes)).toBe(0);
 
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(2048, 7)]);
-    const wrongType = await t.admin.put(`${base()}/revisions/1/signed-copy`).set('Content-Type', 'text/plain').send('hello');
+    const wrongType = await t.admin
+      .put(`${base()}/revisions/1/signed-copy`)
+      .set('Content-Type', 'text/plain')
+      .send('hello');
     expect(wrongType.status).toBe(415);
-    const notPdf = await t.admin.put(`${base()}/revisions/1/signed-copy`).set('Content-Type', 'application/pdf').send(Buffer.from('GIF89a'));
+    const notPdf = await t.admin
+      .put(`${base()}/revisions/1/signed-copy`)
+      .set('Content-Type', 'application/pdf')
+      .send(Buffer.from('GIF89a'));
     expect(notPdf.status).toBe(422);
     expect(notPdf.body.errors[0].path).toBe('body');
     const tooLarge = await t.admin
@@ -135,12 +153,20 @@ describe('The protocol document and its signed copy', () => {
     expect(tooLarge.status).toBe(413);
     expect((await t.admin.get(base()).expect(200)).body.signedCopy).toBeNull();
 
-    const uploaded = await t.admin.put(`${base()}/revisions/1/signed-copy`).set('Content-Type', 'application/pdf').send(pdf).expect(200);
+    const uploaded = await t.admin
+      .put(`${base()}/revisions/1/signed-copy`)
+      .set('Content-Type', 'application/pdf')
+      .send(pdf)
+      .expect(200);
     expect(uploaded.body.signedCopy).toMatchObject({
       sha256: createHash('sha256').update(pdf).digest('hex'),
       bytes: pdf.length,
     });
-    const copy = await t.admin.get(`${base()}/revisions/1/signed-copy`).buffer(true).parse(binary).expect(200);
+    const copy = await t.admin
+      .get(`${base()}/revisions/1/signed-copy`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
     expect(copy.headers['content-type']).toContain('application/pdf');
     expect(Buffer.compare(copy.body as Buffer, pdf)).toBe(0);
   });

@@ -16,12 +16,10 @@ export function paragraphsWith(xml: string, text: string): string[] {
 }
 
 /** supertest parser that collects a binary body into a Buffer. */
-export function binary(
-  response: NodeJS.ReadableStream & { setEncoding(encoding: string): void },
-  callback: (error: Error | null, body: Buffer) => void,
-): void {
+export function binary(response: unknown, callback: (error: Error | null, body: Buffer) => void): void {
+  const stream = response as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-  response.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
 }

@@ -31,7 +31,7 @@ export class ActionItemQuery extends PageQuery {
     description: 'true: only unfinished items past their due date (today in the committee’s default zone)',
   })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
   @IsBoolean({ message: 'overdue must be true or false' })
   overdue?: boolean;
 }
