@@ -66,12 +66,13 @@ export class MinutesRepository {
     });
   }
 
+  /** The committee's parties in the order they were created: the order of every per-party list. */
+  parties(manager: EntityManager, committeeId: string): Promise<Party[]> {
+    return manager.find(Party, { where: { committeeId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
   async partyIds(manager: EntityManager, committeeId: string): Promise<string[]> {
-    const parties = await manager.find(Party, {
-      where: { committeeId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    return parties.map((party) => party.id);
+    return (await this.parties(manager, committeeId)).map((party) => party.id);
   }
 
   /** The parties that the committee's live organizer tokens speak for. */
@@ -137,6 +138,8 @@ export class MinutesRepository {
   /**
    * Agreed minutes hand their action items to the committee's list: new ones are added, changed
    * ones updated (their status is kept: it moves on outside the minutes), removed ones deleted.
+   * Each new row is stamped with the clock, not the transaction's start, so the list keeps the
+   * minutes' order.
    */
   async syncActionItems(manager: EntityManager, session: Session, content: MinutesContent): Promise<void> {
     const entries = content.items.flatMap((item) =>
@@ -150,8 +153,8 @@ export class MinutesRepository {
     for (const { action, agendaItemId } of entries) {
       await manager.query(
         `INSERT INTO action_items
-           (id, committee_id, session_id, working_group_id, agenda_item_id, title, party_id, owner_ids, due_date, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+           (id, committee_id, session_id, working_group_id, agenda_item_id, title, party_id, owner_ids, due_date, status, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp())
          ON CONFLICT (id) DO UPDATE SET agenda_item_id = EXCLUDED.agenda_item_id, title = EXCLUDED.title,
            party_id = EXCLUDED.party_id, owner_ids = EXCLUDED.owner_ids, due_date = EXCLUDED.due_date,
            updated_at = now()`,

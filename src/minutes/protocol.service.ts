@@ -5,7 +5,6 @@ import { canManageCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { invalid, NotFoundError } from '../common/errors/problem.js';
 import { Participant } from '../participants/participant.entity.js';
-import { Party } from '../parties/party.entity.js';
 import type { Session } from '../sessions/session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { MinutesRevision } from './minutes-revision.entity.js';
@@ -62,10 +61,7 @@ export class ProtocolService {
 
   /** The parties' languages in the parties' order; the committee's default locale when it has none. */
   async defaultLangs(manager: EntityManager, session: Session): Promise<string[]> {
-    const parties = await manager.find(Party, {
-      where: { committeeId: session.committeeId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const parties = await this.repository.parties(manager, session.committeeId);
     const langs = [...new Set(parties.map((party) => party.locale.split('-')[0].toLowerCase()))];
     if (langs.length > 0) return langs;
     const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
@@ -79,10 +75,7 @@ export class ProtocolService {
     langs: string[],
   ): Promise<ProtocolDocument> {
     const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
-    const parties = await manager.find(Party, {
-      where: { committeeId: session.committeeId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const parties = await this.repository.parties(manager, session.committeeId);
     const participants = await manager.find(Participant, {
       where: [
         { committeeId: session.committeeId, delegationRole: 'co_chair' },

@@ -86,7 +86,12 @@ export class MinutesDto {
   @ApiProperty({ nullable: true, type: MinutesActorDto }) signedBy: MinutesActor | null;
   @ApiProperty({ type: [Object], example: [{ partyId: '…', participantId: '…' }] })
   signatories: Array<{ partyId: string; participantId: string }>;
-  @ApiProperty({ nullable: true, type: String, description: 'SHA-256 (hex) of the signed protocol (.docx)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'SHA-256 (hex) of the signed protocol (.docx)',
+    example: '3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b',
+  })
   documentSha256: string | null;
   @ApiPropertyOptional({ nullable: true, type: SignedCopyDto }) signedCopy: SignedCopyDto | null;
   @ApiProperty({ nullable: true, type: MinutesActorDto }) createdBy: MinutesActor | null;
