@@ -123,6 +123,25 @@ describe('Minutes: draft, agreement per party, signing, corrections', () => {
     expect(current.body.items[0].decisions[0].text.ru).toBe(winner);
   });
 
+  it('lets an organizer token name the party of its secretariat, one of its committees’ parties only', async () => {
+    const other = await t.ctx.newBilateralCommittee();
+    const tokens = await t.count('api_tokens');
+    const foreign = await t.admin
+      .post('/api/v1/api-tokens')
+      .send({ name: 'x', role: 'organizer', committeeIds: [jec.committee.id], partyId: other.ir.id })
+      .expect(422);
+    expect(foreign.body.errors[0].path).toBe('partyId');
+    const notOrganizer = await t.admin
+      .post('/api/v1/api-tokens')
+      .send({ name: 'x', role: 'admin', partyId: jec.ir.id })
+      .expect(422);
+    expect(notOrganizer.body.errors[0].path).toBe('partyId');
+    expect(await t.count('api_tokens')).toBe(tokens);
+    const listed = await t.admin.get('/api/v1/api-tokens?limit=200').expect(200);
+    const parties = (listed.body.items as Array<{ partyId: string | null }>).map((token) => token.partyId);
+    expect(parties).toEqual(expect.arrayContaining([jec.ir.id, jec.ru.id]));
+  });
+
   it('refuses bad input with 422 naming the field, and changes nothing', async () => {
     const { sessionId, itemId } = await newSession();
     await t.admin.put(`/api/v1/sessions/${sessionId}/minutes`).send(minutesBody(itemId)).expect(200);
