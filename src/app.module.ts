@@ -21,6 +21,7 @@ import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 import { SeriesModule } from './series/series.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
+import { MinutesModule } from './minutes/minutes.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -49,6 +50,7 @@ export class AppModule {
         SeriesModule,
         NoticesModule,
         SchedulingModule,
+        MinutesModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

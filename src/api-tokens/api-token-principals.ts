@@ -9,6 +9,7 @@ interface TokenRow {
   participant_id: string | null;
   participant_committee_id: string | null;
   participant_locale: string | null;
+  party_id: string | null;
 }
 
 /** The principal of a live stored token, with a delegate's committee, in one query. */
@@ -20,7 +21,7 @@ export class ApiTokenPrincipals extends PrincipalLookup {
 
   async byTokenHash(tokenHash: string): Promise<Principal | undefined> {
     const rows: TokenRow[] = await this.dataSource.query(
-      `SELECT t.id, t.role, t.committee_ids, t.participant_id, p.committee_id AS participant_committee_id,
+      `SELECT t.id, t.role, t.committee_ids, t.participant_id, t.party_id, p.committee_id AS participant_committee_id,
               p.locale AS participant_locale
          FROM api_tokens t LEFT JOIN participants p ON p.id = t.participant_id
         WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
@@ -35,6 +36,7 @@ export class ApiTokenPrincipals extends PrincipalLookup {
       participantId: row.participant_id,
       participantCommitteeId: row.participant_committee_id,
       locale: row.participant_locale,
+      partyId: row.party_id,
     };
   }
 }

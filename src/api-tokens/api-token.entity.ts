@@ -8,6 +8,7 @@ import {
 } from '../common/database-columns.js';
 import type { TokenRole } from '../common/auth/principal.js';
 import { Participant } from '../participants/participant.entity.js';
+import { Party } from '../parties/party.entity.js';
 
 @Entity('api_tokens')
 export class ApiToken {
@@ -21,6 +22,11 @@ export class ApiToken {
   @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'participant_id' })
   participant?: Participant;
+  /** For an organizer: the party whose secretariat it is (it agrees minutes for that party). */
+  @UuidColumn('party_id', true) partyId: string | null;
+  @ManyToOne(() => Party, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'party_id' })
+  party?: Party;
   @CreatedAtColumn() createdAt: Date;
   @InstantColumn('revoked_at', true) revokedAt: Date | null;
 }

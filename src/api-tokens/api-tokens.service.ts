@@ -9,6 +9,7 @@ import { generateToken, hashToken } from '../common/auth/token-hash.js';
 import { invalid, NotFoundError } from '../common/errors/problem.js';
 import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
+import { Party } from '../parties/party.entity.js';
 import { ApiToken } from './api-token.entity.js';
 import type { CreateApiTokenDto } from './dto/api-token.dto.js';
 import { assertMayIssue } from './token-issuing.js';
@@ -47,6 +48,14 @@ export class ApiTokensService {
     } else if (input.participantId) {
       throw invalid('participantId', 'is only for delegate tokens');
     }
+    if (input.partyId) {
+      if (input.role !== 'organizer') throw invalid('partyId', 'is only for organizer tokens');
+      const party = await this.dataSource.getRepository(Party).existsBy({
+        id: input.partyId,
+        committeeId: In(committeeIds),
+      });
+      if (!party) throw invalid('partyId', 'must be a party of one of the token’s committees');
+    }
     const secret = generateToken('qrm');
     const token = await this.tokens.save(
       this.tokens.create({
@@ -54,6 +63,7 @@ export class ApiTokensService {
         role: input.role,
         committeeIds,
         participantId: input.participantId ?? null,
+        partyId: input.partyId ?? null,
         tokenHash: hashToken(secret),
         revokedAt: null,
       }),

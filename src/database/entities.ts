@@ -1,4 +1,6 @@
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
+import { ActionItem } from '../minutes/action-item.entity.js';
+import { MinutesChange, MinutesRevision } from '../minutes/minutes-revision.entity.js';
 import { ApiToken } from '../api-tokens/api-token.entity.js';
 import { CalendarFeed } from '../calendar-feeds/calendar-feed.entity.js';
 import { Committee } from '../committees/committee.entity.js';
@@ -28,4 +30,7 @@ export const ENTITIES = [
   Series,
   SeriesParticipant,
   Notice,
+  MinutesRevision,
+  MinutesChange,
+  ActionItem,
 ];

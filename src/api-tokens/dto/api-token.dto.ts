@@ -29,6 +29,14 @@ export class CreateApiTokenDto {
   @IsOptional()
   @IsUUID()
   participantId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'For an organizer: the party (of one of its committees) whose secretariat it is',
+  })
+  @IsOptional()
+  @IsUUID()
+  partyId?: string;
 }
 
 export class ApiTokenDto {
@@ -37,6 +45,7 @@ export class ApiTokenDto {
   @ApiProperty({ enum: TOKEN_ROLES }) role: TokenRole;
   @ApiProperty({ type: [String], format: 'uuid' }) committeeIds: string[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) participantId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) partyId: string | null;
   @ApiProperty({ example: '2026-11-28T09:00:00Z' }) createdAt: string;
   @ApiProperty({ nullable: true, type: String, example: null }) revokedAt: string | null;
 }
@@ -58,6 +67,7 @@ export function toApiTokenDto(token: ApiToken): ApiTokenDto {
     role: token.role,
     committeeIds: token.committeeIds,
     participantId: token.participantId,
+    partyId: token.partyId,
     createdAt: token.createdAt.toISOString(),
     revokedAt: token.revokedAt?.toISOString() ?? null,
   };

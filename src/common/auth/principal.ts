@@ -14,6 +14,8 @@ export interface Principal {
   participantCommitteeId: string | null;
   /** For a delegate: its participant's locale, the language its reads default to. */
   locale?: string | null;
+  /** For an organizer: the party whose secretariat it is, if its token names one. */
+  partyId?: string | null;
 }
 
 /** A stable key for per-caller records such as idempotency keys. */

@@ -5,6 +5,7 @@ import { Series1795842209147 } from './1795842209147-Series.js';
 import { LocalizedCancellationReason1796012000000 } from './1796012000000-LocalizedCancellationReason.js';
 import { Notices1796015000000 } from './1796015000000-Notices.js';
 import { SeriesReplaceSkipped1796017000000 } from './1796017000000-SeriesReplaceSkipped.js';
+import { Minutes1796018000000 } from './1796018000000-Minutes.js';
 
 /** Every migration, in order. A generated migration is added here after review. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   LocalizedCancellationReason1796012000000,
   Notices1796015000000,
   SeriesReplaceSkipped1796017000000,
+  Minutes1796018000000,
 ];

@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Headers, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { CurrentPrincipal } from '../common/auth/decorators.js';
+import type { Principal } from '../common/auth/principal.js';
+import { ApiProblems } from '../common/http/api-problems.js';
+import { UuidParam } from '../common/http/uuid-param.js';
+import { ActionItemsService } from './action-items.service.js';
+import {
+  ActionItemDto,
+  ActionItemPageDto,
+  ActionItemQuery,
+  ReviewItemDto,
+  ReviewItemResultDto,
+  toActionItemDto,
+  UpdateActionItemDto,
+} from './dto/action-item.dto.js';
+
+@ApiTags('Minutes')
+@ApiBearerAuth()
+@Controller()
+export class ActionItemsController {
+  constructor(private readonly actionItems: ActionItemsService) {}
+
+  @Get('committees/:id/action-items')
+  @ApiOperation({
+    summary: 'Action items of the committee’s agreed minutes, across sessions',
+    description: 'Oldest first, in pages. A delegate sees those of sessions it may see.',
+  })
+  @ApiOkResponse({ type: ActionItemPageDto })
+  @ApiProblems(400, 404, 422)
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Query() query: ActionItemQuery,
+  ): Promise<ActionItemPageDto> {
+    const page = await this.actionItems.list(principal, id, query);
+    return {
+      items: page.items.map((item) => toActionItemDto(item, page.today)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Patch('action-items/:id')
+  @ApiOperation({
+    summary: 'Update an action item’s status',
+    description: 'The work moves on after the minutes are signed; the minutes keep the status they recorded.',
+  })
+  @ApiOkResponse({ type: ActionItemDto })
+  @ApiProblems(400, 403, 404, 422)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: UpdateActionItemDto,
+  ): Promise<ActionItemDto> {
+    const item = await this.actionItems.updateStatus(principal, id, body.status);
+    return toActionItemDto(item, await this.actionItems.today(item.committeeId));
+  }
+
+  @Post('sessions/:id/agenda-items/review-of-action-items')
+  @ApiOperation({
+    summary: 'Add a "Review of action items" agenda item',
+    description:
+      'Lists the unfinished action items of earlier sessions of the same committee (of the same working group, when the session has one).',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The session’s ETag' })
+  @ApiCreatedResponse({ type: ReviewItemResultDto })
+  @ApiProblems(400, 403, 404, 412, 422)
+  async review(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() body: ReviewItemDto,
+    @Headers('if-match') ifMatch?: string,
+  ): Promise<ReviewItemResultDto> {
+    const result = await this.actionItems.addReviewItem(principal, id, body, ifMatch);
+    const today = await this.actionItems.today(result.committeeId);
+    return {
+      agendaItemId: result.agendaItem.id,
+      actionItems: result.actionItems.map((item) => toActionItemDto(item, today)),
+    };
+  }
+}

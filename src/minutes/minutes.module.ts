@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AgendaItemsService } from '../agenda/agenda-items.service.js';
+import { SessionsModule } from '../sessions/sessions.module.js';
+import { ActionItemsController } from './action-items.controller.js';
+import { ActionItemsService } from './action-items.service.js';
+import { MinutesController } from './minutes.controller.js';
+import { MinutesRepository } from './minutes.repository.js';
+import { MinutesService } from './minutes.service.js';
+import { ProtocolService } from './protocol.service.js';
+import { SignedCopyService } from './signed-copy.service.js';
+
+@Module({
+  imports: [SessionsModule],
+  controllers: [MinutesController, ActionItemsController],
+  // The review item is an agenda item written through the agenda's own service.
+  providers: [
+    MinutesRepository,
+    MinutesService,
+    ProtocolService,
+    SignedCopyService,
+    ActionItemsService,
+    AgendaItemsService,
+  ],
+})
+export class MinutesModule {}
