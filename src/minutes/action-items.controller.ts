@@ -24,6 +24,7 @@ import {
 
 @ApiTags('Minutes')
 @ApiBearerAuth()
+@ApiProblems(401, 503)
 @Controller()
 export class ActionItemsController {
   constructor(private readonly actionItems: ActionItemsService) {}
@@ -53,7 +54,7 @@ export class ActionItemsController {
     description: 'The work moves on after the minutes are signed; the minutes keep the status they recorded.',
   })
   @ApiOkResponse({ type: ActionItemDto })
-  @ApiProblems(400, 403, 404, 422)
+  @ApiProblems(400, 403, 404, 422, 415)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -71,12 +72,12 @@ export class ActionItemsController {
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The session’s ETag' })
   @ApiCreatedResponse({ type: ReviewItemResultDto })
-  @ApiProblems(400, 403, 404, 412, 422)
+  @ApiProblems(400, 403, 404, 412, 422, 415)
   async review(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: ReviewItemDto,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<ReviewItemResultDto> {
     const result = await this.actionItems.addReviewItem(principal, id, body, ifMatch);
     const today = await this.actionItems.today(result.committeeId);

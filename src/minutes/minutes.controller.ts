@@ -36,6 +36,7 @@ const IF_MATCH = { name: 'If-Match', required: false, description: 'The minutes�
 
 @ApiTags('Minutes')
 @ApiBearerAuth()
+@ApiProblems(401, 503)
 @Controller('sessions/:id/minutes')
 export class MinutesController {
   constructor(
@@ -50,7 +51,10 @@ export class MinutesController {
     description:
       'Organizers get the latest revision (before the first save, a template with version 0 and the invitees as attendance); delegates the latest agreed or signed revision.',
   })
-  @ApiOkResponse({ type: MinutesDto, headers: { ETag: { description: 'The minutes’ version' } } })
+  @ApiOkResponse({
+    type: MinutesDto,
+    headers: { ETag: { description: 'The minutes’ version', schema: { type: 'string' } } },
+  })
   @ApiProblems(400, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
@@ -63,18 +67,17 @@ export class MinutesController {
   @Put()
   @ApiOperation({
     summary: 'Write the minutes (the whole record)',
-    description:
-      'Editing agreed minutes makes them a draft again; signed minutes refuse (409): open a correction.',
+    description: 'Only a draft is edited: agreed and signed minutes refuse (409); open a correction.',
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MinutesDto })
-  @ApiProblems(400, 403, 404, 409, 412, 422)
+  @ApiProblems(400, 403, 404, 409, 412, 422, 415)
   async put(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: PutMinutesDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<MinutesDto> {
     return send(response, await this.minutes.put(principal, id, body, ifMatch));
   }
@@ -88,13 +91,13 @@ export class MinutesController {
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MinutesDto })
-  @ApiProblems(400, 403, 404, 409, 412, 422)
+  @ApiProblems(400, 403, 404, 409, 412, 422, 415)
   async agree(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: AgreeMinutesDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<MinutesDto> {
     return send(response, await this.minutes.agree(principal, id, body, ifMatch));
   }
@@ -107,13 +110,13 @@ export class MinutesController {
   })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MinutesDto })
-  @ApiProblems(400, 403, 404, 409, 412, 422)
+  @ApiProblems(400, 403, 404, 409, 412, 422, 415)
   async sign(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: SignMinutesDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<MinutesDto> {
     return send(response, await this.minutes.sign(principal, id, body, ifMatch));
   }
@@ -131,7 +134,7 @@ export class MinutesController {
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch?: string,
+    @Headers('if-match') ifMatch: string | undefined,
   ): Promise<MinutesDto> {
     return send(response, await this.minutes.correct(principal, id, ifMatch));
   }

@@ -8,17 +8,9 @@ import {
   UnauthorizedException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBody,
-  ApiConsumes,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { Public } from '../common/auth/decorators.js';
 import { sameSecret } from '../common/auth/token-hash.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -45,9 +37,13 @@ export class InboundMailController {
   @ApiConsumes('message/rfc822')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiAcceptedResponse({ description: 'Received' })
-  @ApiUnauthorizedResponse({ description: 'No, or the wrong, INBOUND_MAIL_SECRET (or none is configured)' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not message/rfc822, or an empty body' })
-  @ApiPayloadTooLargeResponse({ description: 'Over 10 MB' })
+  @ApiProblems(
+    [401, 'No, or the wrong, INBOUND_MAIL_SECRET (or none is configured)'],
+    [413, 'Over 10 MB'],
+    [415, 'Not message/rfc822, or an empty body'],
+    [422, 'A header holding a NUL character or a lone surrogate'],
+    503,
+  )
   async receive(
     @Headers('authorization') authorization: string | undefined,
     @Req() request: Request,

@@ -1,18 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnauthorizedResponse,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { assertCanManageCommittee } from '../common/auth/access.js';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { paginate } from '../common/pagination/pagination.js';
 import { OutboxPageDto, OutboxQuery, toNoticeDto } from './dto/outbox.dto.js';
 import { Notice } from './notice.entity.js';
@@ -31,10 +23,13 @@ export class OutboxController {
       'Admins see every committee; organizers the committees they manage. Oldest first, paginated.',
   })
   @ApiOkResponse({ type: OutboxPageDto })
-  @ApiUnauthorizedResponse({ description: 'No or an unknown token' })
-  @ApiForbiddenResponse({ description: 'A delegate' })
-  @ApiNotFoundResponse({ description: 'A committee the organizer does not manage' })
-  @ApiUnprocessableEntityResponse({ description: 'A bad filter or cursor, naming the field' })
+  @ApiProblems(
+    401,
+    [403, 'A delegate'],
+    [404, 'A committee the organizer does not manage'],
+    [422, 'A bad filter or cursor, naming the field'],
+    503,
+  )
   async list(@CurrentPrincipal() principal: Principal, @Query() query: OutboxQuery): Promise<OutboxPageDto> {
     if (query.committeeId) assertCanManageCommittee(principal, query.committeeId);
     const builder = this.dataSource.getRepository(Notice).createQueryBuilder('n');

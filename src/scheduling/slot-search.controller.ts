@@ -1,17 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { SlotSearchDto, SlotSearchResultDto } from './dto/slot-search.dto.js';
 import { SlotSearchService } from './slot-search.service.js';
 
@@ -32,13 +24,19 @@ export class SlotSearchController {
     type: SlotSearchResultDto,
     description: 'Slots best first, or reasons why there are none',
   })
-  @ApiUnprocessableEntityResponse({
-    description:
+  @ApiProblems(
+    400,
+    401,
+    [403, 'A delegate searching without itself among the participants'],
+    [404, 'No such committee, or one the caller may not see'],
+    [409, 'The committee has no parties yet'],
+    415,
+    [
+      422,
       'A bad value, named in errors[].path: range longer than 92 days or `to` before `from`, a duration of zero or over a day, a participant unknown or of another committee, an unknown party code in minPerParty',
-  })
-  @ApiForbiddenResponse({ description: 'A delegate searching without itself among the participants' })
-  @ApiNotFoundResponse({ description: 'No such committee, or one the caller may not see' })
-  @ApiConflictResponse({ description: 'The committee has no parties yet' })
+    ],
+    503,
+  )
   search(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
