@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       logLevel: 'info',
       databasePoolSize: 10,
       queryCountHeader: false,
+      trustProxyHops: 0,
+      publicFormRateLimit: 10,
     });
   });
 
@@ -26,6 +28,8 @@ describe('loadConfig', () => {
         PUBLIC_BASE_URL: 'https://quorum.example.org/',
         LOG_LEVEL: 'warn',
         QUORUM_QUERY_COUNT_HEADER: 'true',
+        TRUST_PROXY: '2',
+        PUBLIC_FORM_RATE_LIMIT: '30',
       }),
     ).toEqual({
       port: 8080,
@@ -36,6 +40,8 @@ describe('loadConfig', () => {
       publicBaseUrl: 'https://quorum.example.org',
       logLevel: 'warn',
       queryCountHeader: true,
+      trustProxyHops: 2,
+      publicFormRateLimit: 30,
     });
   });
 

@@ -15,6 +15,10 @@ export interface AppConfig {
   databasePoolSize: number;
   /** Diagnostics: answer with X-Query-Count (the benchmark turns it on). */
   queryCountHeader: boolean;
+  /** How many proxies in front add to X-Forwarded-For (0: the header is ignored). TRUST_PROXY. */
+  trustProxyHops?: number;
+  /** Public form posts (portal sign-in) per minute, per client address and per e-mail address. */
+  publicFormRateLimit?: number;
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -68,6 +72,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`QUORUM_QUERY_COUNT_HEADER must be true or false (got "${env.QUORUM_QUERY_COUNT_HEADER}")`);
   }
 
+  const trustProxyText = (text('TRUST_PROXY') ?? 'false').toLowerCase();
+  const trustProxyHops =
+    trustProxyText === 'true' ? 1 : trustProxyText === 'false' ? 0 : parseInteger(trustProxyText);
+  if (trustProxyHops === undefined || trustProxyHops > 10) {
+    problems.push(`TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "${env.TRUST_PROXY}")`);
+  }
+
+  const formLimit = parseInteger(text('PUBLIC_FORM_RATE_LIMIT') ?? '10');
+  if (formLimit === undefined || formLimit < 1 || formLimit > 10_000) {
+    problems.push(
+      `PUBLIC_FORM_RATE_LIMIT must be an integer from 1 to 10000 (got "${env.PUBLIC_FORM_RATE_LIMIT}")`,
+    );
+  }
+
   const dataDirText = text('QUORUM_DATA_DIR') ?? './.quorum/db';
   const dataDir = dataDirText === 'memory' ? 'memory' : resolve(dataDirText);
 
@@ -81,6 +99,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel,
     databasePoolSize: poolSize!,
     queryCountHeader: queryCountText === 'true',
+    trustProxyHops: trustProxyHops!,
+    publicFormRateLimit: formLimit!,
   };
 }
 

@@ -5,6 +5,8 @@ import { Committee } from '../committees/committee.entity.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Party } from '../parties/party.entity.js';
+import { PortalLink } from '../portal/sign-in/portal-link.entity.js';
+import { PortalSession } from '../portal/sign-in/portal-session.entity.js';
 import { SeriesParticipant } from '../series/series-participant.entity.js';
 import { Series } from '../series/series.entity.js';
 import { SessionParticipant } from '../sessions/session-participant.entity.js';
@@ -26,4 +28,6 @@ export const ENTITIES = [
   CalendarFeed,
   Series,
   SeriesParticipant,
+  PortalLink,
+  PortalSession,
 ];
