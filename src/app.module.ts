@@ -17,6 +17,7 @@ import { SessionsModule } from './sessions/sessions.module.js';
 import { AgendaModule } from './agenda/agenda.module.js';
 import { CalendarFeedsModule } from './calendar-feeds/calendar-feeds.module.js';
 import { SeriesModule } from './series/series.module.js';
+import { PortalModule } from './portal/portal.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -50,6 +51,7 @@ export class AppModule {
         AgendaModule,
         CalendarFeedsModule,
         SeriesModule,
+        PortalModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

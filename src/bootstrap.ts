@@ -11,6 +11,12 @@ import { addMissingExamples } from './common/http/openapi-examples.js';
 import { countQuery, queryCountHeader } from './common/http/query-count.js';
 import { requestId } from './common/http/request-id.js';
 import type { AppConfig } from './config/app-config.js';
+import {
+  isPortalForm,
+  PORTAL_HELMET_OPTIONS,
+  PORTAL_ROUTE_PREFIX,
+  routePagesToPortal,
+} from './portal/portal-routing.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -33,19 +39,22 @@ export async function createApp(
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
   if (config.queryCountHeader) app.use(queryCountHeader);
   app.use(requestId);
-  const strictHelmet = helmet();
+  const strictHelmet = helmet(PORTAL_HELMET_OPTIONS);
   const docsHelmet = helmet({ contentSecurityPolicy: false });
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.path.startsWith('/docs')
       ? docsHelmet(request, response, next)
       : strictHelmet(request, response, next),
   );
+  app.use(routePagesToPortal);
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('urlencoded', { limit: '16kb', extended: false, type: isPortalForm });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'calendar/:file', method: RequestMethod.GET },
+      { path: `${PORTAL_ROUTE_PREFIX}/{*path}`, method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

@@ -1,7 +1,7 @@
 import { en } from '../i18n/en.js';
 import { fa } from '../i18n/fa.js';
 import { ru } from '../i18n/ru.js';
-import { clock, localDay, zonedLabels } from './zoned-labels.js';
+import { clock, localDay, localDigits, zonedLabels } from './zoned-labels.js';
 
 const span = (startsAt: string, endsAt: string, zoneOfRecord = 'Europe/Moscow') => ({
   startsAt: new Date(startsAt),
@@ -82,6 +82,7 @@ describe('clock and localDay', () => {
   it('reads the wall clock of a local ISO time in the reader’s digits', () => {
     expect(clock('2026-12-01T09:05:00+03:30', 'fa')).toBe('۰۹:۰۵');
     expect(clock('2026-12-01T09:05:00+03:30', 'ru')).toBe('09:05');
+    expect(localDigits('2.1', 'fa')).toBe('۲.۱');
   });
 
   it('gives the local day in a zone', () => {

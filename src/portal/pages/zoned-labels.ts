@@ -47,9 +47,13 @@ export function zonedLabels(
 
 /** The wall clock of a local ISO time (`…T10:30:00+03:30` → `10:30`), in the reader's digits. */
 export function clock(local: string, lang: PortalLanguage): string {
-  const [hours, minutes] = local.slice(11, 16).split(':').map(Number);
-  const digits = new Intl.NumberFormat(lang, { minimumIntegerDigits: 2, useGrouping: false });
-  return `${digits.format(hours)}:${digits.format(minutes)}`;
+  return localDigits(local.slice(11, 16), lang);
+}
+
+/** Latin digits in a text (`2.1`, `10:30`, `45`) written in the reader's digits (Persian for fa). */
+export function localDigits(text: string, lang: PortalLanguage): string {
+  const digits = new Intl.NumberFormat(lang, { useGrouping: false });
+  return text.replace(/[0-9]/g, (digit) => digits.format(Number(digit)));
 }
 
 /** A planned time in one zone: `10:30` for a span's start as read in `zone`. */
