@@ -5,6 +5,7 @@ import { Committee } from '../committees/committee.entity.js';
 import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Party } from '../parties/party.entity.js';
+import { FormHit } from '../portal/sign-in/form-hit.entity.js';
 import { PortalLink } from '../portal/sign-in/portal-link.entity.js';
 import { PortalSession } from '../portal/sign-in/portal-session.entity.js';
 import { SeriesParticipant } from '../series/series-participant.entity.js';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   SeriesParticipant,
   PortalLink,
   PortalSession,
+  FormHit,
 ];

@@ -122,10 +122,12 @@ export class PortalLinksService {
   async redeem(secret: string): Promise<{ secret: string; maxAgeSeconds: number } | undefined> {
     return this.dataSource.transaction(async (manager) => {
       const rows = await manager.query<Array<{ id: string }>>(
-        `UPDATE portal_links SET used_at = COALESCE(used_at, now())
-          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-            AND (kind = 'personal' OR used_at IS NULL)
-        RETURNING id`,
+        `WITH used AS (
+           UPDATE portal_links SET used_at = COALESCE(used_at, now())
+            WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+              AND (kind = 'personal' OR used_at IS NULL)
+           RETURNING id)
+         SELECT id FROM used`,
         [hashToken(secret)],
       );
       if (rows.length === 0) return undefined;
