@@ -135,6 +135,11 @@ async function main() {
       headers: auth,
     },
     {
+      name: 'portal session page (signed-in delegate, fa)',
+      path: `/sessions/${data.portalSessionId}`,
+      headers: { cookie: data.portalCookie },
+    },
+    {
       name: `feed 200 (${data.feedSessions} sessions, unchanged, gzip)`,
       path: `/calendar/${data.feedToken}.ics`,
       headers: { 'accept-encoding': 'gzip' },

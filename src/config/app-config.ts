@@ -76,7 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const trustProxyHops =
     trustProxyText === 'true' ? 1 : trustProxyText === 'false' ? 0 : parseInteger(trustProxyText);
   if (trustProxyHops === undefined || trustProxyHops > 10) {
-    problems.push(`TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "${env.TRUST_PROXY}")`);
+    problems.push(
+      `TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "${env.TRUST_PROXY}")`,
+    );
   }
 
   const formLimit = parseInteger(text('PUBLIC_FORM_RATE_LIMIT') ?? '10');

@@ -6,7 +6,6 @@ import { AgendaRenderService } from '../../agenda/agenda-render.service.js';
 import { SessionIcsController } from '../../calendar-feeds/session-ics.controller.js';
 import { Public } from '../../common/auth/decorators.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
-import type { SessionListQuery } from '../../sessions/dto/session-query.dto.js';
 import { InvitationsService } from '../../sessions/invitations.service.js';
 import { invalid } from '../../common/errors/problem.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
@@ -56,7 +55,7 @@ export class SessionPagesController {
     const ctx = contextFor(request, viewer);
     const now = new Date();
     const from = new Date(now.getTime() - PAST_DAYS * DAY_MS).toISOString();
-    const page = await this.sessions.list(viewer.principal, { from, limit: 200 } as SessionListQuery);
+    const page = await this.sessions.list(viewer.principal, { from, limit: 200 });
     const answers = await this.repository.answers(
       viewer.participantId,
       page.items.map((session) => session.id),
