@@ -24,6 +24,8 @@ const size = {
 const duration = env('BENCH_DURATION', 10);
 const connections = env('BENCH_CONNECTIONS', 32);
 const ADMIN_TOKEN = `bench-admin-${Date.now()}-0123456789`;
+// On a shared server, each checkout can bench in a database of its own.
+const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'quorum_bench';
 
 async function prepareDatabase() {
   const server = process.env.DATABASE_URL;
@@ -41,11 +43,11 @@ async function prepareDatabase() {
   }
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS quorum_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE quorum_bench');
+  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
   await admin.end();
   const url = new URL(server);
-  url.pathname = '/quorum_bench';
+  url.pathname = `/${BENCH_DATABASE}`;
   const database = await openDatabase({
     databaseUrl: url.toString(),
     dataDir: 'memory',
@@ -78,7 +80,8 @@ async function startApp(appEnv, extra = {}) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 120; attempt++) {
+  // A loaded machine can take a while to start the app and its database.
+  for (let attempt = 0; attempt < 480; attempt++) {
     try {
       if ((await fetch(`${base}/health/ready`)).ok) return { child, base };
     } catch {

@@ -69,4 +69,18 @@ describe('loadConfig', () => {
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
     ]);
   });
+
+  it('refuses a TRUST_PROXY or PUBLIC_FORM_RATE_LIMIT it cannot read', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxyHops).toBe(1);
+    let error: unknown;
+    try {
+      loadConfig({ TRUST_PROXY: 'sometimes', PUBLIC_FORM_RATE_LIMIT: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "sometimes")',
+      'PUBLIC_FORM_RATE_LIMIT must be an integer from 1 to 10000 (got "0")',
+    ]);
+  });
 });

@@ -22,6 +22,7 @@ main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
 h3 { font-size: 1.05rem; margin: 1rem 0 .25rem; }
+.card > h2:first-child, .card > h3:first-child { margin-top: 0; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin-block-end: 1rem; }
 .banner-cancelled { background: var(--cancel-bg); color: var(--cancel); border: 2px solid var(--cancel);
   border-radius: .5rem; padding: .75rem 1rem; font-weight: 700; }

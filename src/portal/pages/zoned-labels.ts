@@ -34,8 +34,7 @@ export function zonedLabels(
   return displayTimes(span.startsAt, span.endsAt, span.zoneOfRecord, all).map((time) => ({
     timeZone: time.timeZone,
     city: cityName(time.timeZone, messages),
-    date: localDate(span.startsAt, time.timeZone, lang),
-    otherCalendarDate: otherCalendarDate(span.startsAt, time.timeZone, lang),
+    ...datesOf(span.startsAt, time.timeZone, lang),
     start: clock(time.start, lang),
     end: clock(time.end, lang),
     startIso: time.start,
@@ -52,8 +51,38 @@ export function clock(local: string, lang: PortalLanguage): string {
 
 /** Latin digits in a text (`2.1`, `10:30`, `45`) written in the reader's digits (Persian for fa). */
 export function localDigits(text: string, lang: PortalLanguage): string {
-  const digits = new Intl.NumberFormat(lang, { useGrouping: false });
-  return text.replace(/[0-9]/g, (digit) => digits.format(Number(digit)));
+  const digits = DIGITS[lang];
+  return text.replace(/[0-9]/g, (digit) => digits[Number(digit)]);
+}
+
+// Building an Intl formatter costs far more than using one, and a page needs hundreds of readings.
+const DIGITS = Object.fromEntries(
+  (['fa', 'ru', 'en'] as const).map((lang) => {
+    const format = new Intl.NumberFormat(lang, { useGrouping: false });
+    return [lang, Array.from({ length: 10 }, (_, digit) => format.format(digit))];
+  }),
+) as Record<PortalLanguage, string[]>;
+
+const datesByDay = new Map<string, { date: string; otherCalendarDate: string }>();
+const MAX_REMEMBERED_DAYS = 5_000;
+
+/** Both calendars' dates depend only on the local day, so each day is formatted once per zone and language. */
+function datesOf(
+  instant: Date,
+  zone: string,
+  lang: PortalLanguage,
+): { date: string; otherCalendarDate: string } {
+  const key = `${lang}|${zone}|${localDay(instant, zone)}`;
+  let dates = datesByDay.get(key);
+  if (!dates) {
+    dates = {
+      date: localDate(instant, zone, lang),
+      otherCalendarDate: otherCalendarDate(instant, zone, lang),
+    };
+    if (datesByDay.size >= MAX_REMEMBERED_DAYS) datesByDay.clear();
+    datesByDay.set(key, dates);
+  }
+  return dates;
 }
 
 /** A planned time in one zone: `10:30` for a span's start as read in `zone`. */
