@@ -124,10 +124,9 @@ export class SessionPagesController {
   }
 
   private async pageModel(viewer: PortalViewer, id: string, ctx: PageContext): Promise<SessionPageModel> {
+    // The agenda is read under the delegate's visibility first: an unseen session is a 404 here.
     const agenda = await this.agenda.render(viewer.principal, id, {}, ctx.lang);
-    const invitation = (await this.invitations.list(viewer.principal, id)).find(
-      (row) => row.participantId === viewer.participantId,
-    );
-    return sessionPageModel(agenda, invitation?.rsvp ?? null, viewer.timeZone, ctx.lang, ctx.t);
+    const answers = await this.repository.answers(viewer.participantId, [id]);
+    return sessionPageModel(agenda, answers.get(id) ?? null, viewer.timeZone, ctx.lang, ctx.t);
   }
 }
