@@ -13,10 +13,10 @@ export default {
     '<rootDir>/test/lint/*.spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
-  extensionsToTreatAsEsm: ['.ts'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   testTimeout: 60000,
 };

@@ -147,8 +147,27 @@ export async function generate(db, size) {
     'SELECT count(*)::int AS count FROM session_participants WHERE participant_id = $1',
     [feedParticipant.id],
   );
+  // A delegate signed in to the portal: a personal link and a browser session on it.
+  const portalSecret = newToken('qps');
+  const [portalLink] = await db.query(
+    `INSERT INTO portal_links (participant_id, kind, token_hash, expires_at)
+     VALUES ($1, 'personal', $2, now() + interval '30 days') RETURNING id`,
+    [feedParticipant.id, hash(newToken('qpl'))],
+  );
+  await db.query(
+    `INSERT INTO portal_sessions (participant_id, link_id, token_hash, csrf_token, expires_at)
+     VALUES ($1, $2, $3, 'bench-csrf', now() + interval '14 days')`,
+    [feedParticipant.id, portalLink.id, hash(portalSecret)],
+  );
+  const [portalSession] = await db.query(
+    `SELECT s.id FROM sessions s JOIN session_participants sp ON sp.session_id = s.id AND sp.participant_id = $1
+      WHERE s.status <> 'draft' AND s.starts_at > now() ORDER BY s.starts_at LIMIT 1`,
+    [feedParticipant.id],
+  );
   return {
     committeeId: main,
+    portalCookie: `quorum_session=${portalSecret}`,
+    portalSessionId: portalSession.id,
     organizerToken,
     feedToken,
     feedSessions,

@@ -31,6 +31,8 @@ const size = {
 const duration = env('BENCH_DURATION', 10);
 const connections = env('BENCH_CONNECTIONS', 32);
 const ADMIN_TOKEN = `bench-admin-${Date.now()}-0123456789`;
+// On a shared server, each checkout can bench in a database of its own.
+const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'quorum_bench';
 
 async function prepareDatabase() {
   const server = process.env.DATABASE_URL;
@@ -48,11 +50,11 @@ async function prepareDatabase() {
   }
   const admin = new pg.Client({ connectionString: server });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS quorum_bench WITH (FORCE)');
-  await admin.query('CREATE DATABASE quorum_bench');
+  await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
   await admin.end();
   const url = new URL(server);
-  url.pathname = '/quorum_bench';
+  url.pathname = `/${BENCH_DATABASE}`;
   const database = await openDatabase({
     databaseUrl: url.toString(),
     dataDir: 'memory',
@@ -163,6 +165,11 @@ async function main() {
       name: 'rendered agenda (8 items, 3 zones)',
       path: `/api/v1/sessions/${data.agendaSessionId}/agenda?tz=Europe/Moscow,Asia/Tehran,Europe/Berlin`,
       headers: auth,
+    },
+    {
+      name: 'portal session page (signed-in delegate, fa)',
+      path: `/sessions/${data.portalSessionId}`,
+      headers: { cookie: data.portalCookie },
     },
     {
       name: `feed 200 (${data.feedSessions} sessions, unchanged, gzip)`,

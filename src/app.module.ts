@@ -22,6 +22,7 @@ import { SeriesModule } from './series/series.module.js';
 import { NoticesModule } from './notices/notices.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
+import { PortalModule } from './portal/portal.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -51,6 +52,7 @@ export class AppModule {
         NoticesModule,
         SchedulingModule,
         MinutesModule,
+        PortalModule,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -14,6 +14,12 @@ import { refuseNonJsonBodies, refuseUnsafeInput } from './common/http/request-in
 import { AppLogger } from './common/logging/app-logger.js';
 import { createRootLogger, requestLogging } from './common/logging/request-logging.js';
 import type { AppConfig } from './config/app-config.js';
+import {
+  isPortalForm,
+  PORTAL_HELMET_OPTIONS,
+  PORTAL_ROUTE_PREFIX,
+  routePagesToPortal,
+} from './portal/portal-routing.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -41,13 +47,14 @@ export async function createApp(
   if (config.queryCountHeader) app.use(queryCountHeader);
   app.use(requestId);
   app.use(requestLogging(rootLogger));
-  const strictHelmet = helmet();
+  const strictHelmet = helmet(PORTAL_HELMET_OPTIONS);
   const docsHelmet = helmet({ contentSecurityPolicy: false });
   app.use((request: Request, response: Response, next: NextFunction) =>
     request.path.startsWith('/docs')
       ? docsHelmet(request, response, next)
       : strictHelmet(request, response, next),
   );
+  app.use(routePagesToPortal);
   // The documented routes are known once the OpenAPI document is built, below.
   const documented: { routes?: RouteMethods } = {};
   app.use(refuseUnknownMethods(() => documented.routes));
@@ -55,12 +62,14 @@ export async function createApp(
   app.useBodyParser('json', { limit: '1mb', type: ['application/json', 'application/*+json'] });
   // Received e-mail for POST /api/v1/inbound-mail, as the raw bytes of the message.
   app.useBodyParser('raw', { limit: '10mb', type: 'message/rfc822' });
+  app.useBodyParser('urlencoded', { limit: '16kb', extended: false, type: isPortalForm });
   app.use(refuseUnsafeInput);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
       { path: 'calendar/:file', method: RequestMethod.GET },
+      { path: `${PORTAL_ROUTE_PREFIX}/{*path}`, method: RequestMethod.ALL },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

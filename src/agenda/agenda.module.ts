@@ -8,5 +8,6 @@ import { AgendaController } from './agenda.controller.js';
   imports: [SessionsModule],
   controllers: [AgendaController],
   providers: [AgendaItemsService, AgendaRenderService],
+  exports: [AgendaRenderService],
 })
 export class AgendaModule {}

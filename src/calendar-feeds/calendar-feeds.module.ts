@@ -10,5 +10,6 @@ import { SessionIcsController } from './session-ics.controller.js';
   imports: [SessionsModule],
   controllers: [FeedsController, CalendarController, SessionIcsController],
   providers: [FeedsService, FeedContentService],
+  exports: [FeedsService],
 })
 export class CalendarFeedsModule {}

@@ -20,6 +20,8 @@ describe('loadConfig', () => {
       noticeDelaySeconds: 60,
       inboundMailSecret: undefined,
       noticeWorker: true,
+      trustProxyHops: 0,
+      publicFormRateLimit: 10,
     });
   });
 
@@ -42,6 +44,8 @@ describe('loadConfig', () => {
         NOTICE_DELAY_SECONDS: '0',
         INBOUND_MAIL_SECRET: 'a-long-enough-inbound-secret',
         NOTICE_WORKER: 'false',
+        TRUST_PROXY: '2',
+        PUBLIC_FORM_RATE_LIMIT: '30',
       }),
     ).toEqual({
       port: 8080,
@@ -60,6 +64,8 @@ describe('loadConfig', () => {
       noticeDelaySeconds: 0,
       inboundMailSecret: 'a-long-enough-inbound-secret',
       noticeWorker: false,
+      trustProxyHops: 2,
+      publicFormRateLimit: 30,
     });
   });
 
@@ -97,6 +103,20 @@ describe('loadConfig', () => {
       'NOTICE_DELAY_SECONDS must be an integer from 0 to 86400 (got "-5")',
       'INBOUND_MAIL_SECRET must be at least 16 characters long',
       'NOTICE_WORKER must be true or false (got "sometimes")',
+    ]);
+  });
+
+  it('refuses a TRUST_PROXY or PUBLIC_FORM_RATE_LIMIT it cannot read', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxyHops).toBe(1);
+    let error: unknown;
+    try {
+      loadConfig({ TRUST_PROXY: 'sometimes', PUBLIC_FORM_RATE_LIMIT: '0' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect((error as ConfigError).problems).toEqual([
+      'TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "sometimes")',
+      'PUBLIC_FORM_RATE_LIMIT must be an integer from 1 to 10000 (got "0")',
     ]);
   });
 });

@@ -36,6 +36,10 @@ export interface AppConfig {
   inboundMailSecret?: string;
   /** Whether this instance runs the notice worker (any number of instances may). */
   noticeWorker: boolean;
+  /** How many proxies in front add to X-Forwarded-For (0: the header is ignored). TRUST_PROXY. */
+  trustProxyHops?: number;
+  /** Public form posts (portal sign-in) per minute, per client address and per e-mail address. */
+  publicFormRateLimit?: number;
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -135,6 +139,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`NOTICE_WORKER must be true or false (got "${env.NOTICE_WORKER}")`);
   }
 
+  const trustProxyText = (text('TRUST_PROXY') ?? 'false').toLowerCase();
+  const trustProxyHops =
+    trustProxyText === 'true' ? 1 : trustProxyText === 'false' ? 0 : parseInteger(trustProxyText);
+  if (trustProxyHops === undefined || trustProxyHops > 10) {
+    problems.push(
+      `TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "${env.TRUST_PROXY}")`,
+    );
+  }
+
+  const formLimit = parseInteger(text('PUBLIC_FORM_RATE_LIMIT') ?? '10');
+  if (formLimit === undefined || formLimit < 1 || formLimit > 10_000) {
+    problems.push(
+      `PUBLIC_FORM_RATE_LIMIT must be an integer from 1 to 10000 (got "${env.PUBLIC_FORM_RATE_LIMIT}")`,
+    );
+  }
+
   const dataDirText = text('QUORUM_DATA_DIR') ?? './.quorum/db';
   const dataDir = dataDirText === 'memory' ? 'memory' : resolve(dataDirText);
 
@@ -154,6 +174,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     noticeDelaySeconds: noticeDelay!,
     inboundMailSecret,
     noticeWorker: noticeWorkerText === 'true',
+    trustProxyHops: trustProxyHops!,
+    publicFormRateLimit: formLimit!,
   };
 }
 

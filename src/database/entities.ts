@@ -8,6 +8,9 @@ import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity.js'
 import { Notice } from '../notices/notice.entity.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Party } from '../parties/party.entity.js';
+import { FormHit } from '../portal/sign-in/form-hit.entity.js';
+import { PortalLink } from '../portal/sign-in/portal-link.entity.js';
+import { PortalSession } from '../portal/sign-in/portal-session.entity.js';
 import { SeriesParticipant } from '../series/series-participant.entity.js';
 import { Series } from '../series/series.entity.js';
 import { SessionParticipant } from '../sessions/session-participant.entity.js';
@@ -33,4 +36,7 @@ export const ENTITIES = [
   MinutesRevision,
   MinutesChange,
   ActionItem,
+  PortalLink,
+  PortalSession,
+  FormHit,
 ];

@@ -8,6 +8,6 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   controllers: [SessionsController, InvitationsController],
   providers: [SessionsService, SessionReadingService, InvitationsService],
-  exports: [SessionsService, SessionReadingService],
+  exports: [SessionsService, SessionReadingService, InvitationsService],
 })
 export class SessionsModule {}

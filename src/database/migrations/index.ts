@@ -6,6 +6,7 @@ import { LocalizedCancellationReason1796012000000 } from './1796012000000-Locali
 import { Notices1796015000000 } from './1796015000000-Notices.js';
 import { SeriesReplaceSkipped1796017000000 } from './1796017000000-SeriesReplaceSkipped.js';
 import { Minutes1796018000000 } from './1796018000000-Minutes.js';
+import { PortalSignIn1796016000000 } from './1796016000000-PortalSignIn.js';
 
 /** Every migration, in order. A generated migration is added here after review. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,6 +15,7 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Series1795842209147,
   LocalizedCancellationReason1796012000000,
   Notices1796015000000,
+  PortalSignIn1796016000000,
   SeriesReplaceSkipped1796017000000,
   Minutes1796018000000,
 ];

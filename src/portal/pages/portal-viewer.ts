@@ -1,0 +1,47 @@
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { timingSafeEqual } from 'node:crypto';
+import type { Request } from 'express';
+import { readCookie, SESSION_COOKIE } from '../sign-in/portal-cookie.js';
+import { PortalSessionsService, type PortalViewer } from '../sign-in/portal-sessions.service.js';
+
+type PortalRequest = Request & { portalViewer?: PortalViewer };
+
+/** A page that needs a signed-in delegate was asked for without one: the page filter redirects. */
+export class SignInRequired extends Error {}
+
+/** A form came without its session's CSRF token: nothing was changed. */
+export class CsrfRefused extends Error {}
+
+/** Finds the signed-in delegate (if any) from the session cookie, for every portal route. */
+@Injectable()
+export class PortalViewerGuard implements CanActivate {
+  constructor(private readonly sessions: PortalSessionsService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<PortalRequest>();
+    request.portalViewer = await this.sessions.viewer(readCookie(request.headers.cookie, SESSION_COOKIE));
+    return true;
+  }
+}
+
+/** The signed-in delegate; without one the page answers with the sign-in page. */
+export const Viewer = createParamDecorator((_data: unknown, context: ExecutionContext): PortalViewer => {
+  const viewer = context.switchToHttp().getRequest<PortalRequest>().portalViewer;
+  if (!viewer) throw new SignInRequired();
+  return viewer;
+});
+
+/** The signed-in delegate, or undefined on pages anyone may open. */
+export const OptionalViewer = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): PortalViewer | undefined =>
+    context.switchToHttp().getRequest<PortalRequest>().portalViewer,
+);
+
+/** Checks a form's `_csrf` field against the session's token before anything changes. */
+export function assertCsrf(viewer: PortalViewer, body: unknown): void {
+  const sent = (body as { _csrf?: unknown } | undefined)?._csrf;
+  if (typeof sent !== 'string') throw new CsrfRefused();
+  const expected = Buffer.from(viewer.csrfToken);
+  const given = Buffer.from(sent);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new CsrfRefused();
+}

@@ -1,0 +1,132 @@
+import { Body, Controller, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AgendaRenderService } from '../../agenda/agenda-render.service.js';
+import { SessionIcsController } from '../../calendar-feeds/session-ics.controller.js';
+import { Public } from '../../common/auth/decorators.js';
+import { UuidParam } from '../../common/http/uuid-param.js';
+import { InvitationsService } from '../../sessions/invitations.service.js';
+import { invalid } from '../../common/errors/problem.js';
+import { SessionsService } from '../../sessions/sessions.service.js';
+import type { PortalViewer } from '../sign-in/portal-sessions.service.js';
+import { PortalRepository } from '../portal.repository.js';
+import { PORTAL_ROUTE_PREFIX } from '../portal-routing.js';
+import { MyPage } from '../views/my-page.js';
+import { PrintPage } from '../views/print-page.js';
+import { SessionPage } from '../views/session-page.js';
+import { groupByDay } from './my-page.model.js';
+import { PageErrorsFilter } from './page-errors.filter.js';
+import { contextFor, redirectAfterPost, sendPage } from './page-response.js';
+import { assertCsrf, PortalViewerGuard, Viewer } from './portal-viewer.js';
+import { sessionPageModel, type SessionPageModel } from './session-page.model.js';
+import type { PageContext } from './page-context.js';
+
+const PAST_DAYS = 90;
+const ANSWERS = ['accepted', 'tentative', 'declined'] as const;
+const DAY_MS = 86_400_000;
+
+/** /my, /sessions/:id and its print view, .ics and RSVP: the API's services, rendered as pages. */
+@ApiExcludeController()
+@Public()
+@UseGuards(PortalViewerGuard)
+@UseFilters(PageErrorsFilter)
+@Controller(PORTAL_ROUTE_PREFIX)
+export class SessionPagesController {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly agenda: AgendaRenderService,
+    private readonly invitations: InvitationsService,
+    private readonly repository: PortalRepository,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  @Get()
+  home(@Res() response: Response): void {
+    response.redirect(302, '/my');
+  }
+
+  @Get('my')
+  async my(
+    @Viewer() viewer: PortalViewer,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = contextFor(request, viewer);
+    const now = new Date();
+    const from = new Date(now.getTime() - PAST_DAYS * DAY_MS).toISOString();
+    const page = await this.sessions.list(viewer.principal, { from, limit: 200 });
+    const answers = await this.repository.answers(
+      viewer.participantId,
+      page.items.map((session) => session.id),
+    );
+    const days = (ended: boolean) =>
+      groupByDay(
+        page.items.filter((session) => session.endsAt.getTime() <= now.getTime() === ended),
+        page.partyZones,
+        answers,
+        viewer.timeZone,
+        ctx.lang,
+        ctx.t,
+      );
+    sendPage(response, <MyPage ctx={ctx} upcoming={days(false)} past={days(true).reverse()} />);
+  }
+
+  @Get('sessions/:id')
+  async session(
+    @Viewer() viewer: PortalViewer,
+    @UuidParam('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = contextFor(request, viewer);
+    sendPage(response, <SessionPage ctx={ctx} session={await this.pageModel(viewer, id, ctx)} />);
+  }
+
+  @Get('sessions/:id/print')
+  async print(
+    @Viewer() viewer: PortalViewer,
+    @UuidParam('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = contextFor(request, viewer);
+    sendPage(response, <PrintPage ctx={ctx} session={await this.pageModel(viewer, id, ctx)} />);
+  }
+
+  /** The same file as GET /api/v1/sessions/:id/ics, for a browser signed in with a cookie. */
+  @Get('sessions/:id/session.ics')
+  async ics(
+    @Viewer() viewer: PortalViewer,
+    @UuidParam('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = contextFor(request, viewer);
+    const api = this.moduleRef.get(SessionIcsController, { strict: false });
+    response.setHeader('Cache-Control', 'private, no-store');
+    await api.ics(viewer.principal, id, ctx.lang, response);
+  }
+
+  @Post('sessions/:id/rsvp')
+  async rsvp(
+    @Viewer() viewer: PortalViewer,
+    @UuidParam('id') id: string,
+    @Body() body: Record<string, unknown>,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    assertCsrf(viewer, body);
+    const answer = ANSWERS.find((candidate) => candidate === body.rsvp);
+    if (!answer) throw invalid('rsvp', `must be one of ${ANSWERS.join(', ')}`);
+    await this.invitations.answer(viewer.principal, id, viewer.participantId, { rsvp: answer });
+    redirectAfterPost(response, contextFor(request, viewer), `/sessions/${id}`);
+  }
+
+  private async pageModel(viewer: PortalViewer, id: string, ctx: PageContext): Promise<SessionPageModel> {
+    // The agenda is read under the delegate's visibility first: an unseen session is a 404 here.
+    const agenda = await this.agenda.render(viewer.principal, id, {}, ctx.lang);
+    const answers = await this.repository.answers(viewer.participantId, [id]);
+    return sessionPageModel(agenda, answers.get(id) ?? null, viewer.timeZone, ctx.lang, ctx.t);
+  }
+}

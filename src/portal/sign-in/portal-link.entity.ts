@@ -1,0 +1,33 @@
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import {
+  CreatedAtColumn,
+  IdColumn,
+  InstantColumn,
+  TextColumn,
+  UuidColumn,
+} from '../../common/database-columns.js';
+import { Participant } from '../../participants/participant.entity.js';
+
+/**
+ * `personal`: issued by an organizer, usable until it expires or is revoked.
+ * `one_time`: asked for on /signin, usable once within 15 minutes.
+ */
+export const PORTAL_LINK_KINDS = ['personal', 'one_time'] as const;
+export type PortalLinkKind = (typeof PORTAL_LINK_KINDS)[number];
+
+/** A sign-in link for the delegate portal; only the hash of its secret is stored. */
+@Entity('portal_links')
+@Index('ix_portal_links_participant', ['participantId', 'createdAt', 'id'])
+export class PortalLink {
+  @IdColumn() id: string;
+  @UuidColumn('participant_id') participantId: string;
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: Participant;
+  @TextColumn('kind') kind: PortalLinkKind;
+  @Index('uq_portal_links_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
+  @InstantColumn('expires_at') expiresAt: Date;
+  @InstantColumn('used_at', true) usedAt: Date | null;
+  @InstantColumn('revoked_at', true) revokedAt: Date | null;
+  @CreatedAtColumn() createdAt: Date;
+}

@@ -1,0 +1,149 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { assertCanManageCommittee } from '../../common/auth/access.js';
+import type { Principal } from '../../common/auth/principal.js';
+import { generateToken, hashToken } from '../../common/auth/token-hash.js';
+import { NotFoundError } from '../../common/errors/problem.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Participant } from '../../participants/participant.entity.js';
+import { PortalLink } from './portal-link.entity.js';
+import { PortalSession } from './portal-session.entity.js';
+import { PortalSessionsService } from './portal-sessions.service.js';
+
+/** A one-time sign-in link is good for this long after it is asked for. */
+export const ONE_TIME_LINK_MINUTES = 15;
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+/** A sign-in link made for /signin, to be mailed to `recipient`. */
+export interface SignInLinkToSend {
+  participantId: string;
+  recipient: { email: string; locale: string };
+  link: string;
+  expiresAt: Date;
+}
+
+@Injectable()
+export class PortalLinksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: PortalSessionsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** An organizer's personal link for one delegate: the URL is answered now and never again. */
+  async issuePersonal(
+    principal: Principal,
+    participantId: string,
+    expiresInDays: number,
+  ): Promise<{ link: PortalLink; url: string }> {
+    const participant = await this.managedParticipant(principal, participantId);
+    const secret = generateToken('qpl');
+    const link = await this.dataSource.getRepository(PortalLink).save({
+      participantId: participant.id,
+      kind: 'personal',
+      tokenHash: hashToken(secret),
+      expiresAt: new Date(Date.now() + expiresInDays * DAY_MS),
+      usedAt: null,
+      revokedAt: null,
+    });
+    return { link, url: this.urlFor(secret) };
+  }
+
+  async listPersonal(principal: Principal, participantId: string): Promise<PortalLink[]> {
+    await this.managedParticipant(principal, participantId);
+    return this.dataSource.getRepository(PortalLink).find({
+      where: { participantId, kind: 'personal' },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+  }
+
+  /** Revoking a link signs out every browser that signed in with it, in the same transaction. */
+  async revoke(principal: Principal, participantId: string, linkId: string): Promise<PortalLink> {
+    await this.managedParticipant(principal, participantId);
+    return this.dataSource.transaction(async (manager) => {
+      const link = await manager.findOneBy(PortalLink, { id: linkId, participantId, kind: 'personal' });
+      if (!link) throw new NotFoundError('Portal link');
+      if (!link.revokedAt) {
+        link.revokedAt = new Date();
+        await manager.save(link);
+      }
+      await manager.delete(PortalSession, { linkId });
+      return link;
+    });
+  }
+
+  /**
+   * For /signin: a single-use link valid for 15 minutes for each participant with this address
+   * (an address may be a delegate's in several committees); none when the address is unknown.
+   * The caller hands each to the mail outbox; nothing is sent from here.
+   */
+  async createOneTimeSignInLinks(email: string): Promise<SignInLinkToSend[]> {
+    const participants = await this.dataSource
+      .getRepository(Participant)
+      .findBy({ emailKey: email.trim().toLowerCase() });
+    const expiresAt = new Date(Date.now() + ONE_TIME_LINK_MINUTES * MINUTE_MS);
+    const links: SignInLinkToSend[] = [];
+    for (const participant of participants) {
+      const secret = generateToken('qsl');
+      await this.dataSource.getRepository(PortalLink).insert({
+        participantId: participant.id,
+        kind: 'one_time',
+        tokenHash: hashToken(secret),
+        expiresAt,
+        usedAt: null,
+        revokedAt: null,
+      });
+      links.push({
+        participantId: participant.id,
+        recipient: { email: participant.email, locale: participant.locale },
+        link: this.urlFor(secret),
+        expiresAt,
+      });
+    }
+    return links;
+  }
+
+  /** The link a secret names, when it can still sign someone in. */
+  async usable(secret: string): Promise<PortalLink | undefined> {
+    const link = await this.dataSource.getRepository(PortalLink).findOneBy({
+      tokenHash: hashToken(secret),
+      revokedAt: IsNull(),
+    });
+    if (!link || link.expiresAt.getTime() <= Date.now()) return undefined;
+    if (link.kind === 'one_time' && link.usedAt) return undefined;
+    return link;
+  }
+
+  /**
+   * Signs in with a link: a one-time link is marked used in the same statement that checks it,
+   * so two clicks at once cannot both succeed. Undefined when the link cannot be used.
+   */
+  async redeem(secret: string): Promise<{ secret: string; maxAgeSeconds: number } | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await manager.query<Array<{ id: string }>>(
+        `WITH used AS (
+           UPDATE portal_links SET used_at = COALESCE(used_at, now())
+            WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+              AND (kind = 'personal' OR used_at IS NULL)
+           RETURNING id)
+         SELECT id FROM used`,
+        [hashToken(secret)],
+      );
+      if (rows.length === 0) return undefined;
+      const link = await manager.findOneByOrFail(PortalLink, { id: rows[0].id });
+      return this.sessions.start(manager, link);
+    });
+  }
+
+  private async managedParticipant(principal: Principal, participantId: string): Promise<Participant> {
+    const participant = await this.dataSource.getRepository(Participant).findOneBy({ id: participantId });
+    if (!participant) throw new NotFoundError('Participant');
+    assertCanManageCommittee(principal, participant.committeeId, 'Participant');
+    return participant;
+  }
+
+  private urlFor(secret: string): string {
+    return `${this.config.publicBaseUrl}/signin/${secret}`;
+  }
+}

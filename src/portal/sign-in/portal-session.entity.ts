@@ -1,0 +1,32 @@
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import {
+  CreatedAtColumn,
+  IdColumn,
+  InstantColumn,
+  TextColumn,
+  UuidColumn,
+} from '../../common/database-columns.js';
+import { Participant } from '../../participants/participant.entity.js';
+import { PortalLink } from './portal-link.entity.js';
+
+/**
+ * A signed-in browser, kept in PostgreSQL so any instance can serve it. The cookie holds a
+ * secret whose hash is `tokenHash`; `csrfToken` goes into every form of that session.
+ * Revoking its link or deleting its participant deletes it (foreign keys cascade).
+ */
+@Entity('portal_sessions')
+export class PortalSession {
+  @IdColumn() id: string;
+  @Index('ix_portal_sessions_participant') @UuidColumn('participant_id') participantId: string;
+  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'participant_id' })
+  participant?: Participant;
+  @Index('ix_portal_sessions_link') @UuidColumn('link_id') linkId: string;
+  @ManyToOne(() => PortalLink, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'link_id' })
+  link?: PortalLink;
+  @Index('uq_portal_sessions_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
+  @TextColumn('csrf_token') csrfToken: string;
+  @InstantColumn('expires_at') expiresAt: Date;
+  @CreatedAtColumn() createdAt: Date;
+}
