@@ -9,6 +9,14 @@ import type { HelmetOptions } from 'helmet';
 export const PORTAL_ROUTE_PREFIX = 'portal';
 const NOT_PAGES = /^\/(api|docs|calendar|health|portal)(\/|$)/;
 
+/**
+ * Whether the client asked for a page (browsers say text/html when they navigate). An address
+ * that is no page answers API clients, which do not, with problem+json as the API does.
+ */
+export function wantsPage(request: Request): boolean {
+  return /text\/html|application\/xhtml\+xml/.test(request.headers.accept ?? '');
+}
+
 export function routePagesToPortal(request: Request, _response: Response, next: NextFunction): void {
   if (!NOT_PAGES.test(request.path)) request.url = `/${PORTAL_ROUTE_PREFIX}${request.url}`;
   next();

@@ -51,6 +51,6 @@ export function unknownRoute(request: Request, response: Response): void {
   sendProblem(
     request,
     response,
-    problem(HttpStatus.NOT_FOUND, 'route-not-found', `No route ${request.method} ${request.path}`),
+    problem(HttpStatus.NOT_FOUND, 'route-not-found', `No route ${request.method} ${request.originalUrl.split('?')[0]}`),
   );
 }

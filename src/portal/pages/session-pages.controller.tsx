@@ -11,7 +11,8 @@ import { invalid } from '../../common/errors/problem.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import type { PortalViewer } from '../sign-in/portal-sessions.service.js';
 import { PortalRepository } from '../portal.repository.js';
-import { PORTAL_ROUTE_PREFIX } from '../portal-routing.js';
+import { PORTAL_ROUTE_PREFIX, wantsPage } from '../portal-routing.js';
+import { unknownRoute } from '../../common/http/route-methods.js';
 import { MyPage } from '../views/my-page.js';
 import { PrintPage } from '../views/print-page.js';
 import { SessionPage } from '../views/session-page.js';
@@ -42,7 +43,8 @@ export class SessionPagesController {
   ) {}
 
   @Get()
-  home(@Res() response: Response): void {
+  home(@Req() request: Request, @Res() response: Response): void {
+    if (!wantsPage(request)) return unknownRoute(request, response);
     response.redirect(302, '/my');
   }
 
