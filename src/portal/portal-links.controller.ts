@@ -1,14 +1,13 @@
-import { Body, Controller, Delete, Get, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -16,14 +15,13 @@ import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor
 import {
   CreatedPortalLinkDto,
   CreatePortalLinkDto,
-  PortalLinkDto,
   PortalLinkListDto,
   toPortalLinkDto,
 } from './dto/portal-link.dto.js';
 import { PortalLinksService } from './sign-in/portal-links.service.js';
 
-const NOT_FOUND = { description: 'No such participant or link, or not in a committee the caller may see' };
-const FORBIDDEN = { description: 'The caller sees the committee but does not manage it' };
+const NOT_FOUND = [404, 'No such participant or link, or not in a committee the caller may see'] as const;
+const FORBIDDEN = [403, 'The caller sees the committee but does not manage it'] as const;
 
 @ApiTags('Delegate portal')
 @ApiBearerAuth()
@@ -39,9 +37,15 @@ export class PortalLinksController {
     type: CreatedPortalLinkDto,
     description: 'The URL is in this answer and nowhere else',
   })
-  @ApiUnprocessableEntityResponse({ description: 'expiresInDays is missing or out of range' })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiForbiddenResponse(FORBIDDEN)
+  @ApiProblems(
+    400,
+    401,
+    [...FORBIDDEN],
+    [...NOT_FOUND],
+    415,
+    [422, 'expiresInDays is missing or out of range'],
+    503,
+  )
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -54,8 +58,7 @@ export class PortalLinksController {
   @Get()
   @ApiOperation({ summary: 'List the participant’s personal portal links (without their URLs)' })
   @ApiOkResponse({ type: PortalLinkListDto })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiForbiddenResponse(FORBIDDEN)
+  @ApiProblems(400, 401, [...FORBIDDEN], [...NOT_FOUND], 503)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -65,14 +68,14 @@ export class PortalLinksController {
 
   @Delete(':linkId')
   @ApiOperation({ summary: 'Revoke a personal portal link; browsers signed in with it are signed out' })
-  @ApiOkResponse({ type: PortalLinkDto, description: 'Revoked: the link and its sessions stop working' })
-  @ApiNotFoundResponse(NOT_FOUND)
-  @ApiForbiddenResponse(FORBIDDEN)
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked: the link and its sessions stop working' })
+  @ApiProblems(400, 401, [...FORBIDDEN], [...NOT_FOUND], 503)
   async revoke(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @UuidParam('linkId') linkId: string,
-  ): Promise<PortalLinkDto> {
-    return toPortalLinkDto(await this.links.revoke(principal, id, linkId));
+  ): Promise<void> {
+    await this.links.revoke(principal, id, linkId);
   }
 }

@@ -51,6 +51,10 @@ export function unknownRoute(request: Request, response: Response): void {
   sendProblem(
     request,
     response,
-    problem(HttpStatus.NOT_FOUND, 'route-not-found', `No route ${request.method} ${request.originalUrl.split('?')[0]}`),
+    problem(
+      HttpStatus.NOT_FOUND,
+      'route-not-found',
+      `No route ${request.method} ${request.originalUrl.split('?')[0]}`,
+    ),
   );
 }
