@@ -50,7 +50,7 @@ export class CalendarController {
     response
       .status(200)
       .type('text/calendar; charset=utf-8')
-      .send(gzip ? rendered.gzipped : rendered.body);
+      .send(gzip ? await rendered.gzipped() : rendered.body);
   }
 }
 

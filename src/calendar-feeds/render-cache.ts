@@ -1,36 +1,34 @@
-export interface RenderedFeed {
-  body: Buffer;
-  /** The same body gzipped once: calendar apps ask for gzip, and it is a tenth of the size. */
-  gzipped: Buffer;
-}
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+
+const gzipAsync = promisify(gzip);
 
 /**
- * Rendered feeds by ETag, least recently used first out. Only a shortcut: the key says
- * which version of the database a body was rendered from, so a stale entry is never hit.
+ * Least recently used first out, within a count and a byte budget. Only a shortcut: every key
+ * says which version of the database its value was made from, so a stale entry is never hit,
+ * on this instance or another.
  */
-export class RenderCache {
-  private readonly entries = new Map<string, RenderedFeed>();
+export class ByteBudgetLru<V> {
+  private readonly entries = new Map<string, { value: V; size: number }>();
   private bytes = 0;
 
   constructor(
-    private readonly maxEntries = 500,
-    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
   ) {}
 
-  get(key: string): RenderedFeed | undefined {
-    const body = this.entries.get(key);
-    if (body !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, body);
-    }
-    return body;
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
   }
 
-  set(key: string, body: RenderedFeed): void {
-    const size = body.body.length + body.gzipped.length;
+  set(key: string, value: V, size: number): void {
     if (size > this.maxBytes) return;
     this.delete(key);
-    this.entries.set(key, body);
+    this.entries.set(key, { value, size });
     this.bytes += size;
     for (const [oldest] of this.entries) {
       if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
@@ -38,10 +36,60 @@ export class RenderCache {
     }
   }
 
+  /** Grows an entry's accounted size (a representation added to it later). */
+  grow(key: string, extra: number): void {
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    entry.size += extra;
+    this.bytes += extra;
+  }
+
+  get totalBytes(): number {
+    return this.bytes;
+  }
+
   private delete(key: string): void {
-    const body = this.entries.get(key);
-    if (body === undefined) return;
-    this.bytes -= body.body.length + body.gzipped.length;
+    const entry = this.entries.get(key);
+    if (entry === undefined) return;
+    this.bytes -= entry.size;
     this.entries.delete(key);
+  }
+}
+
+/** A rendered feed body; gzipped once, the first time a client asks for gzip (most do). */
+export class RenderedFeed {
+  private gzipping?: Promise<Buffer>;
+
+  constructor(
+    readonly body: Buffer,
+    private readonly onGzipped: (bytes: number) => void = () => undefined,
+  ) {}
+
+  gzipped(): Promise<Buffer> {
+    this.gzipping ??= gzipAsync(this.body).then((gzipped) => {
+      this.onGzipped(gzipped.length);
+      return gzipped;
+    });
+    return this.gzipping;
+  }
+}
+
+/** Rendered feeds by ETag. */
+export class RenderCache {
+  private readonly lru: ByteBudgetLru<RenderedFeed>;
+
+  constructor(maxEntries = 500, maxBytes = 64 * 1024 * 1024) {
+    this.lru = new ByteBudgetLru(maxEntries, maxBytes);
+  }
+
+  get(etag: string): RenderedFeed | undefined {
+    return this.lru.get(etag);
+  }
+
+  /** Keeps the body; its gzipped form counts against the budget once it exists. */
+  set(etag: string, body: Buffer): RenderedFeed {
+    const rendered = new RenderedFeed(body, (bytes) => this.lru.grow(etag, bytes));
+    this.lru.set(etag, rendered, body.length);
+    return rendered;
   }
 }

@@ -10,9 +10,32 @@ function language(locale: string): string {
   return locale.split('-')[0].toLowerCase();
 }
 
+/**
+ * Labels and clock formatters per zone and language: building an Intl formatter costs far more than
+ * using one, and a feed writes the same few zones thousands of times. Zones come from stored,
+ * validated rows, so these stay small; the cap only guards against the unexpected.
+ */
+const MAX_MEMOIZED = 2_000;
+const labels = new Map<string, string>();
+const clocks = new Map<string, Intl.DateTimeFormat>();
+
+function memoized<T>(memo: Map<string, T>, key: string, make: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = make();
+    if (memo.size >= MAX_MEMOIZED) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** `Tehran`, `تهران`, `Тегеран`; a zone without a catalogued name: its city (en) or Intl's name for it. */
 export function zoneLabel(zone: string, locale: string): string {
   const lang = language(locale);
+  return memoized(labels, `${lang}|${zone}`, () => labelOf(zone, lang));
+}
+
+function labelOf(zone: string, lang: string): string {
   const catalogued = CITY_NAMES[zone]?.[lang];
   if (catalogued) return catalogued;
   const city = zone.split('/').at(-1)!.replace(/_/g, ' ');
@@ -30,12 +53,18 @@ export function zoneLabel(zone: string, locale: string): string {
 
 /** `09:30` in the zone, with the language's own digits (`۰۹:۳۰` in Persian). */
 export function clockText(instant: Date, zone: string, locale: string): string {
-  return new Intl.DateTimeFormat(language(locale), {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
+  const lang = language(locale);
+  return memoized(
+    clocks,
+    `${lang}|${zone}`,
+    () =>
+      new Intl.DateTimeFormat(lang, {
+        timeZone: zone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  ).format(instant);
 }
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';

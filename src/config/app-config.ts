@@ -40,6 +40,11 @@ export interface AppConfig {
   trustProxyHops?: number;
   /** Public form posts (portal sign-in) per minute, per client address and per e-mail address. */
   publicFormRateLimit?: number;
+  /**
+   * FEED_LISTENER: whether feed polls are answered from memory kept current by LISTEN/NOTIFY
+   * (a PostgreSQL server only). Unset: yes.
+   */
+  feedListener?: boolean;
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -139,6 +144,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`NOTICE_WORKER must be true or false (got "${env.NOTICE_WORKER}")`);
   }
 
+  const feedListenerText = text('FEED_LISTENER')?.toLowerCase();
+  if (feedListenerText !== undefined && !['true', 'false'].includes(feedListenerText)) {
+    problems.push(`FEED_LISTENER must be true or false (got "${env.FEED_LISTENER}")`);
+  }
+
   const trustProxyText = (text('TRUST_PROXY') ?? 'false').toLowerCase();
   const trustProxyHops =
     trustProxyText === 'true' ? 1 : trustProxyText === 'false' ? 0 : parseInteger(trustProxyText);
@@ -176,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     noticeWorker: noticeWorkerText === 'true',
     trustProxyHops: trustProxyHops!,
     publicFormRateLimit: formLimit!,
+    feedListener: feedListenerText === undefined ? undefined : feedListenerText === 'true',
   };
 }
 

@@ -38,6 +38,9 @@ export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<
     noticeDelaySeconds: 0,
     // Tests run the notice worker by hand (NoticeWorker.runOnce), never on a timer.
     noticeWorker: false,
+    // Feed polls ask the database, as each test's query counts expect; the cross-instance tests
+    // of the LISTEN/NOTIFY memory (feed-states.e2e-spec.ts) turn it on.
+    feedListener: false,
     ...database.settings,
     ...overrides,
   };

@@ -24,11 +24,16 @@ const UNTIL_PATTERN = /(?:^|;)UNTIL=(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2
  * requested span moves a little each day still renders byte-identical time zones.
  */
 export function spanCoveringEvents(requested: TimeSpan, events: readonly ZonedEventTimes[]): TimeSpan {
-  let fromMillis = validMillis(requested.from);
-  let toMillis = validMillis(requested.to);
+  return spanCoveringExtent(requested, eventsExtent(events));
+}
+
+/** The earliest and latest instant (epoch ms) the events' times reach; NaN for no events. */
+export function eventsExtent(events: readonly ZonedEventTimes[]): { fromMillis: number; toMillis: number } {
+  let fromMillis = NaN;
+  let toMillis = NaN;
   const include = (millis: number): void => {
-    if (millis < fromMillis) fromMillis = millis;
-    if (millis > toMillis) toMillis = millis;
+    if (!(millis >= fromMillis)) fromMillis = millis;
+    if (!(millis <= toMillis)) toMillis = millis;
   };
   for (const event of events) {
     const startMillis = validMillis(event.start);
@@ -40,6 +45,18 @@ export function spanCoveringEvents(requested: TimeSpan, events: readonly ZonedEv
     for (const rdate of event.rdates ?? []) include(validMillis(rdate));
     if (event.rrule) include(lastRecurrenceEndMillis(event.rrule, startMillis, endMillis));
   }
+  return { fromMillis, toMillis };
+}
+
+/** The requested span widened to an extent (NaN ends are ignored), in whole UTC years. */
+export function spanCoveringExtent(
+  requested: TimeSpan,
+  extent: { fromMillis: number; toMillis: number },
+): TimeSpan {
+  let fromMillis = validMillis(requested.from);
+  let toMillis = validMillis(requested.to);
+  if (extent.fromMillis < fromMillis) fromMillis = extent.fromMillis;
+  if (extent.toMillis > toMillis) toMillis = extent.toMillis;
   return { from: startOfUtcYear(fromMillis, 0), to: startOfUtcYear(toMillis, 1) };
 }
 

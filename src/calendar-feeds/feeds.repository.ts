@@ -1,0 +1,164 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AgendaItem } from '../agenda/agenda-item.entity.js';
+import { Series } from '../series/series.entity.js';
+import { participantSessionsCondition } from '../sessions/session-visibility.js';
+import { Session } from '../sessions/session.entity.js';
+import type { FeedScope } from './calendar-feed.entity.js';
+
+/** A live feed and the version of everything it could show: enough to answer 304. */
+export interface FeedStateRow {
+  id: string;
+  scope: FeedScope;
+  committee_id: string;
+  participant_id: string | null;
+  working_group_id: string | null;
+  owner_participant_id: string | null;
+  label: string;
+  locale: string;
+  last_fetched_at: Date | null;
+  content_version: number;
+  content_changed_at: Date;
+}
+
+/** What a feed shows its sessions with: the zone it opens in and the parties' zones. */
+export interface FeedSettings {
+  default_time_zone: string;
+  participant_time_zone: string | null;
+  party_zones: Array<{ timeZone: string; locale: string; partyId: string }> | null;
+  /** The party of the participant the feed is read as, if any: its zone is shown first. */
+  reader_party_id: string | null;
+}
+
+/**
+ * A session the feed shows, as a fingerprint of everything its VEVENT is made of (its row, its
+ * agenda, its working group's name; its series' row): equal fingerprints, equal events.
+ */
+export interface FeedRowKey {
+  id: string;
+  seriesId: string | null;
+  fingerprint: string;
+  seriesFingerprint: string | null;
+}
+
+/** A session with what its VEVENT shows, for the sessions whose events are not rendered yet. */
+export type FeedSession = Session & {
+  workingGroup?: { name: Session['title'] } | null;
+  feedAgenda: AgendaItem[];
+  feedSeries: (Series & { workingGroup?: { name: Session['title'] } | null }) | null;
+};
+
+export interface FeedWindow {
+  from: Date;
+  to: Date;
+  /** Cancelled sessions that ended before this are left out (unless their series is shown). */
+  cancelledFrom: Date;
+}
+
+const STATE_BY_TOKEN_HASH = `SELECT f.id, f.scope, f.committee_id, f.participant_id, f.working_group_id,
+       f.owner_participant_id, f.label, f.locale, f.last_fetched_at, c.content_version, c.content_changed_at
+  FROM calendar_feeds f JOIN committees c ON c.id = f.committee_id
+ WHERE f.token_hash = $1 AND f.revoked_at IS NULL`;
+
+/** The feed's queries: one per question the feed service asks. */
+@Injectable()
+export class FeedsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Unknown and revoked tokens look the same: undefined. */
+  async stateByTokenHash(tokenHash: string): Promise<FeedStateRow | undefined> {
+    const rows = await this.dataSource.query<FeedStateRow[]>(STATE_BY_TOKEN_HASH, [tokenHash]);
+    return rows[0];
+  }
+
+  async stampFetch(feedId: string, at: Date): Promise<void> {
+    await this.dataSource.query('UPDATE calendar_feeds SET last_fetched_at = $2 WHERE id = $1', [feedId, at]);
+  }
+
+  /**
+   * The feed's settings and, in feed order, a fingerprint of each session it shows: a small row
+   * each, so a render after one change fetches in full only the sessions whose events changed.
+   */
+  async feedRows(
+    feed: FeedStateRow,
+    window: FeedWindow,
+  ): Promise<{ settings: FeedSettings; rows: FeedRowKey[] }> {
+    const viewer = feed.scope === 'participant' ? feed.participant_id : feed.owner_participant_id;
+    const visible = viewer ? participantSessionsCondition('s', feed.committee_id, viewer) : undefined;
+    const conditions = [
+      's.committee_id = :committeeId',
+      `s.status <> 'draft'`,
+      // A series is written whole (one RRULE), so all its occurrences come once any is in the window.
+      `((s.starts_at < :to AND s.ends_at > :from AND (s.status <> 'cancelled' OR s.ends_at > :cancelledFrom))
+        OR s.series_id IN (SELECT w.series_id FROM sessions w WHERE w.committee_id = :committeeId
+                            AND w.series_id IS NOT NULL AND w.starts_at < :to AND w.ends_at > :from))`,
+      ...(feed.scope === 'working_group' ? ['s.working_group_id = :workingGroupId'] : []),
+      ...(visible ? [visible.condition] : []),
+    ];
+    const sql = `
+      WITH settings AS (
+        SELECT c.default_time_zone,
+               (SELECT p.time_zone FROM participants p WHERE p.id = :participantId) AS participant_time_zone,
+               (SELECT p.party_id FROM participants p WHERE p.id = :viewerId) AS reader_party_id,
+               (SELECT json_agg(json_build_object('timeZone', pa.time_zone, 'locale', pa.locale, 'partyId', pa.id)
+                       ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = c.id) AS party_zones
+          FROM committees c WHERE c.id = :committeeId)
+      SELECT settings.*, shown.id, shown.series_id, shown.fingerprint, shown.series_fingerprint
+        FROM settings LEFT JOIN LATERAL (
+          SELECT s.id, s.series_id, s.starts_at,
+                 md5(s::text || coalesce(wg.name::text, '')
+                     || coalesce((SELECT string_agg(a::text, ',' ORDER BY a.id) FROM agenda_items a
+                                   WHERE a.session_id = s.id), '')) AS fingerprint,
+                 (SELECT md5(se::text || coalesce(sg.name::text, '')) FROM series se
+                    LEFT JOIN working_groups sg ON sg.id = se.working_group_id
+                   WHERE se.id = s.series_id) AS series_fingerprint
+            FROM sessions s LEFT JOIN working_groups wg ON wg.id = s.working_group_id
+           WHERE ${conditions.join(' AND ')}) shown ON TRUE
+       ORDER BY shown.starts_at, shown.id`;
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(sql, {
+      committeeId: feed.committee_id,
+      participantId: feed.participant_id,
+      viewerId: viewer,
+      workingGroupId: feed.working_group_id,
+      from: window.from,
+      to: window.to,
+      cancelledFrom: window.cancelledFrom,
+      ...visible?.parameters,
+    });
+    const raw = await this.dataSource.query<
+      Array<
+        FeedSettings & {
+          id: string | null;
+          series_id: string | null;
+          fingerprint: string;
+          series_fingerprint: string | null;
+        }
+      >
+    >(query, parameters);
+    return {
+      settings: raw[0],
+      rows: raw
+        .filter((row) => row.id !== null)
+        .map((row) => ({
+          id: row.id!,
+          seriesId: row.series_id,
+          fingerprint: row.fingerprint,
+          seriesFingerprint: row.series_fingerprint,
+        })),
+    };
+  }
+
+  /** Sessions in full, with their agenda, working group and series, in one query. */
+  async feedSessions(ids: readonly string[]): Promise<FeedSession[]> {
+    if (ids.length === 0) return [];
+    return (await this.dataSource
+      .getRepository(Session)
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.workingGroup', 'wg')
+      .leftJoinAndMapMany('s.feedAgenda', AgendaItem, 'a', 'a.session_id = s.id')
+      .leftJoinAndMapOne('s.feedSeries', Series, 'se', 'se.id = s.series_id')
+      .leftJoinAndSelect('se.workingGroup', 'sg')
+      .where('s.id = ANY(:ids)', { ids })
+      .getMany()) as FeedSession[];
+  }
+}
