@@ -29,7 +29,10 @@ const PING_TIMEOUT_MS = 5_000;
  */
 @Injectable()
 export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
-  /** `listening` when subscribed (memory empty, then filled); `lost` when the connection dropped. */
+  /**
+   * `listening` when subscribed (memory empty, then filled); `lost` when the connection dropped;
+   * `notice` with each payload heard, after it was applied.
+   */
   readonly events = new EventEmitter();
   private readonly logger = new Logger('CalendarFeeds');
   private readonly feeds = new Map<string, FeedStateRow>();
@@ -147,6 +150,7 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
         });
       }
     }
+    this.events.emit('notice', payload);
   }
 
   private lost(client: pg.Client, error?: unknown): void {

@@ -27,7 +27,19 @@ export type TokenClient = Record<'get' | 'post' | 'put' | 'patch' | 'delete', (p
 
 /** The real app on this test file's own database. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
-  const database: TestDatabase = await createTestDatabase();
+  return startAppOn(await createTestDatabase(), overrides);
+}
+
+/** Another instance of the app on the same database as `first` (closing it leaves the database). */
+export function startSecondInstance(first: TestApp, overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  const { databaseUrl, dataDir, databasePoolSize, embeddedSnapshot } = first.config;
+  return startAppOn(
+    { settings: { databaseUrl, dataDir, databasePoolSize, embeddedSnapshot }, drop: async () => {} },
+    overrides,
+  );
+}
+
+async function startAppOn(database: TestDatabase, overrides: Partial<AppConfig>): Promise<TestApp> {
   const config: AppConfig = {
     port: 0,
     adminToken: ADMIN_TOKEN,

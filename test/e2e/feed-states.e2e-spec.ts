@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import { DateTime } from 'luxon';
+import { FeedStates } from '../../src/calendar-feeds/feed-states.js';
+import { parseCalendar } from '../support/ical.js';
+import { serverUrl, withAdminClient } from '../support/test-database.js';
+import { startSecondInstance, startTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * Two instances on one PostgreSQL server, each answering the polls of the feeds it has served
+ * from memory that LISTEN/NOTIFY keeps current. The embedded database serves one connection, so
+ * it has no listener: there every poll asks the database (the second describe).
+ */
+const onServer = serverUrl() !== undefined;
+if (!onServer) {
+  console.log('feed-states: the cross-instance tests need a PostgreSQL server; set DATABASE_URL to run them');
+}
+const describeOnServer = onServer ? describe : describe.skip;
+const describeEmbedded = onServer ? describe.skip : describe;
+
+function localIn(days: number): string {
+  return `${DateTime.utc().plus({ days }).toISODate()}T10:00`;
+}
+
+function statesOf(instance: TestApp): FeedStates {
+  return instance.app.get(FeedStates);
+}
+
+async function listening(instance: TestApp): Promise<void> {
+  const states = statesOf(instance);
+  if (!states.listening) await once(states.events, 'listening');
+}
+
+/**
+ * Returns once `instance` has heard every notice committed so far: PostgreSQL delivers notices
+ * in commit order, so hearing a marker sent now means the earlier ones were heard and applied.
+ */
+async function caughtUp(instance: TestApp): Promise<void> {
+  const states = statesOf(instance);
+  const marker = `sync:${randomUUID()}`;
+  const heard = new Promise<void>((resolve) => {
+    const onNotice = (payload: string) => {
+      if (payload !== marker) return;
+      states.events.off('notice', onNotice);
+      resolve();
+    };
+    states.events.on('notice', onNotice);
+  });
+  await instance.db.query(`SELECT pg_notify('quorum_feeds', $1)`, [marker]);
+  await heard;
+}
+
+describeOnServer('Feed polls answered from memory, across instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let committeeId: string;
+  beforeAll(async () => {
+    a = await startTestApp({ feedListener: true });
+    b = await startSecondInstance(a, { feedListener: true });
+    await Promise.all([listening(a), listening(b)]);
+    committeeId = (await a.ctx.newBilateralCommittee()).committee.id;
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  const newFeed = async () => {
+    const response = await a.admin
+      .post('/api/v1/feeds')
+      .send({ label: 'Committee', scope: 'committee', targetId: committeeId })
+      .expect(201);
+    return response.body as { id: string; token: string };
+  };
+  const poll = (instance: TestApp, token: string, etag?: string) => {
+    const request = instance.http.get(`/calendar/${token}.ics`);
+    return etag ? request.set('If-None-Match', etag) : request;
+  };
+  const publishedSession = async () => {
+    const session = await a.ctx.newSession(committeeId, { start: localIn(3) });
+    await a.ctx.publish(session.id);
+    return session.id;
+  };
+
+  it('answers a feed it has served with 304 and with its body without a query', async () => {
+    const feed = await newFeed();
+    await caughtUp(b);
+    const first = await poll(b, feed.token).expect(200);
+    expect(Number(first.headers['x-query-count'])).toBeGreaterThan(0);
+    const notModified = await poll(b, feed.token, first.headers.etag);
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers['x-query-count']).toBe('0');
+    const again = await poll(b, feed.token).expect(200);
+    expect(again.headers['x-query-count']).toBe('0');
+    expect(again.text).toBe(first.text);
+  });
+
+  it('serves a change made on the other instance', async () => {
+    const feed = await newFeed();
+    const before = await poll(b, feed.token).expect(200);
+    await poll(b, feed.token, before.headers.etag).expect(304);
+    const added = await publishedSession();
+    await caughtUp(b);
+    const after = await poll(b, feed.token, before.headers.etag);
+    expect(after.status).toBe(200);
+    expect(after.headers.etag).not.toBe(before.headers.etag);
+    expect(parseCalendar(after.text).events.map((event) => event.uid)).toContain(added);
+  });
+
+  it('stops a feed revoked on the other instance, answering 404 as for an unknown one', async () => {
+    const feed = await newFeed();
+    const served = await poll(b, feed.token).expect(200);
+    expect((await poll(b, feed.token, served.headers.etag)).headers['x-query-count']).toBe('0');
+    await a.admin.delete(`/api/v1/feeds/${feed.id}`).expect(204);
+    await caughtUp(b);
+    const gone = await poll(b, feed.token, served.headers.etag);
+    const unknown = await poll(b, `cal_${'x'.repeat(43)}`);
+    expect(gone.status).toBe(404);
+    expect(gone.body.detail).toBe(unknown.body.detail);
+  });
+
+  it('misses no change while its listening connection is down, and listens again', async () => {
+    const feed = await newFeed();
+    const before = await poll(b, feed.token).expect(200);
+    await poll(b, feed.token, before.headers.etag).expect(304);
+    const states = statesOf(b);
+    const pid = states.listenerPid;
+    expect(pid).toBeDefined();
+    const lost = once(states.events, 'lost');
+    await withAdminClient((client) => client.query('SELECT pg_terminate_backend($1)', [pid]));
+    await lost;
+    const added = await publishedSession();
+    const after = await poll(b, feed.token, before.headers.etag);
+    expect(after.status).toBe(200);
+    expect(parseCalendar(after.text).events.map((event) => event.uid)).toContain(added);
+
+    await listening(b);
+    expect(states.listenerPid).not.toBe(pid);
+    await caughtUp(b);
+    await poll(b, feed.token, after.headers.etag).expect(304);
+    const fromMemory = await poll(b, feed.token, after.headers.etag);
+    expect(fromMemory.status).toBe(304);
+    expect(fromMemory.headers['x-query-count']).toBe('0');
+  });
+});
+
+describeEmbedded('Feed polls on the embedded database', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ feedListener: true });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('ask the database every time: one query for a 304', async () => {
+    const { committee } = await t.ctx.newBilateralCommittee();
+    const feed = await t.admin
+      .post('/api/v1/feeds')
+      .send({ label: 'Committee', scope: 'committee', targetId: committee.id })
+      .expect(201);
+    const first = await t.http.get(`/calendar/${feed.body.token}.ics`).expect(200);
+    const notModified = await t.http
+      .get(`/calendar/${feed.body.token}.ics`)
+      .set('If-None-Match', first.headers.etag);
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers['x-query-count']).toBe('1');
+    expect(statesOf(t).listening).toBe(false);
+  });
+});
