@@ -284,6 +284,16 @@ async function main() {
     times.sort((a, b) => a - b);
     coldRenders[count] = Number(times[2].toFixed(1));
   }
+  // The same 500-session feed polled again unchanged, one at a time: what the first poll after a change is held to.
+  const unchangedTimes = [];
+  for (let round = 0; round < 21; round++) {
+    const startedAt = performance.now();
+    const response = await fetch(`${app.base}/calendar/${data.coldFeeds[500].token}.ics`);
+    await response.text();
+    unchangedTimes.push(performance.now() - startedAt);
+  }
+  unchangedTimes.sort((a, b) => a - b);
+  const unchangedPoll500Ms = Number(unchangedTimes[10].toFixed(1));
   const rss = peakRssMb(app.child.pid);
   await stopApp(app.child);
   cleanup();
@@ -299,6 +309,17 @@ async function main() {
     errors: scenario.errors,
     peakRssAfterMb: scenario.peakRssAfterMb,
   }));
+  const ratioOf = (prefix) => rows.find((row) => row.scenario.startsWith(prefix)).ratioToBaseline;
+  const targets = issue19Targets({
+    notModified: ratioOf('feed 304'),
+    unchangedGzip: ratioOf(`feed 200 (${data.feedSessions} sessions, unchanged, gzip)`),
+    page: ratioOf('sessions page'),
+    agenda: ratioOf('rendered agenda'),
+    firstPollAfterChange: Number((coldRenders[500] / unchangedPoll500Ms).toFixed(1)),
+    cold500: coldRenders[500],
+    cold5000: coldRenders[5000],
+    peakRss: Math.round(rss),
+  });
   const results = {
     date: new Date().toISOString(),
     machine: {
@@ -315,8 +336,10 @@ async function main() {
     coldFeedRenderMs: coldRenders,
     slotSearchSequentialMs: slotSearchLatency,
     coldRenderGrowth5000vs500: Number((coldRenders[5000] / coldRenders[500]).toFixed(1)),
+    unchangedPoll500Ms,
     idleRssMb,
     peakRssMb: Math.round(rss),
+    targets,
     notices,
   };
   writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
@@ -333,7 +356,32 @@ async function main() {
   console.log(
     `Slot search one at a time (${slotSearchLatency.requests} requests, ${slotSearchLatency.slots} slots): p50 ${slotSearchLatency.p50} ms, p99 ${slotSearchLatency.p99} ms (target p99 <= 100 ms); SQL per request ${scenarios.find((scenario) => scenario.post).queries}`,
   );
+  console.log('Issue 19 targets (one run):');
+  console.table(targets);
   console.log('Written to bench/results.json');
+}
+
+/** Each target of issue 19 beside this run's figure. */
+function issue19Targets(figures) {
+  const row = (target, figure, met) => ({ target, figure, met: met ? 'yes' : 'NO' });
+  return [
+    row('feed 304 ≥ 0.9 × /health', figures.notModified, figures.notModified >= 0.9),
+    row('feed 200 unchanged, gzip ≥ 0.7 × /health', figures.unchangedGzip, figures.unchangedGzip >= 0.7),
+    row('sessions page (50) ≥ 0.3 × /health', figures.page, figures.page >= 0.3),
+    row('rendered agenda ≥ 0.45 × /health', figures.agenda, figures.agenda >= 0.45),
+    row(
+      'first poll of 500 after one change ≤ 8 × an unchanged poll',
+      `${figures.firstPollAfterChange} ×`,
+      figures.firstPollAfterChange <= 8,
+    ),
+    row('cold render, 500 sessions ≤ 60 ms', `${figures.cold500} ms`, figures.cold500 <= 60),
+    row(
+      'cold render, 5,000 ≤ 10 × 500',
+      `${(figures.cold5000 / figures.cold500).toFixed(1)} ×`,
+      figures.cold5000 <= 10 * figures.cold500,
+    ),
+    row('peak RSS < 300 MB', `${figures.peakRss} MB`, figures.peakRss < 300),
+  ];
 }
 
 main().catch((error) => {

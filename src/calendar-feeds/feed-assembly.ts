@@ -3,14 +3,18 @@ import type { LocalizedText } from '../common/i18n/localized-text.js';
 import type { FeedRowKey, FeedSession } from './feeds.repository.js';
 import {
   calendarFrame,
+  renderCalendar,
   renderEvents,
   type IcsCalendarHead,
   type IcsEvent,
   type RenderedEvents,
 } from './ics/ics-writer.js';
 import type { ByteBudgetLru } from './render-cache.js';
-import { seriesToEvents } from './series-events.js';
+import { occurrenceToEvent, seriesToEvents } from './series-events.js';
 import { sessionToEvent, type EventContext } from './session-event.js';
+
+/** Every calendar Quorum writes names itself so. */
+export const QUORUM_PRODID = '-//Quorum//Joint committee scheduler//EN';
 
 /** The VEVENTs of one single session or one whole series, rendered, with what its frame needs. */
 export interface CachedEvents extends Omit<RenderedEvents, 'text'> {
@@ -116,4 +120,31 @@ function groupNames(sessions: FeedSession[]): Map<string, LocalizedText> {
       names.set(series.workingGroupId, series.workingGroup.name);
   }
   return names;
+}
+
+/**
+ * One session on its own (a download): the VEVENT it has in every feed, with the same UID, and for
+ * an occurrence the RECURRENCE-ID and SEQUENCE it has in its series.
+ */
+export function sessionDownload(
+  session: FeedSession,
+  context: Omit<EventContext, 'workingGroupNames'>,
+): string {
+  const named: EventContext = { ...context, workingGroupNames: groupNames([session]) };
+  const series = session.feedSeries;
+  const event = series
+    ? occurrenceToEvent(series, session, session.feedAgenda, named)
+    : sessionToEvent(session, session.feedAgenda, named);
+  // The time zone block covers the original start an occurrence's RECURRENCE-ID names too.
+  const original = event.recurrenceId ?? session.startsAt;
+  return renderCalendar({
+    prodId: QUORUM_PRODID,
+    name: 'Quorum',
+    timeZone: session.timeZone,
+    span: {
+      from: new Date(Math.min(session.startsAt.getTime(), original.getTime())),
+      to: new Date(Math.max(session.endsAt.getTime(), original.getTime())),
+    },
+    events: [event],
+  });
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { hashToken } from '../common/auth/token-hash.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { assembleFeed, type CachedEvents } from './feed-assembly.js';
+import { assembleFeed, QUORUM_PRODID, sessionDownload, type CachedEvents } from './feed-assembly.js';
 import { FeedStates } from './feed-states.js';
 import { FeedsRepository, type FeedStateRow } from './feeds.repository.js';
 import { ByteBudgetLru, RenderCache, type RenderedFeed } from './render-cache.js';
@@ -75,7 +75,7 @@ export class FeedContentService {
     });
     return assembleFeed({
       head: {
-        prodId: '-//Quorum//Joint committee scheduler//EN',
+        prodId: QUORUM_PRODID,
         name: feed.label,
         timeZone: settings.participant_time_zone ?? settings.default_time_zone,
         span,
@@ -88,6 +88,27 @@ export class FeedContentService {
       },
       cache: this.events,
       load: (ids) => this.feeds.feedSessions(ids),
+    });
+  }
+
+  /**
+   * One session as an `.ics` file, for a reader who may see it: in the reader's language when it
+   * asks for one (or is a delegate with its own), else the committee's; its party's zone first.
+   */
+  async download(
+    sessionId: string,
+    readerId: string | null,
+    locale: string | undefined,
+  ): Promise<string | undefined> {
+    const [session] = await this.feeds.feedSessions([sessionId]);
+    if (!session) return undefined;
+    const settings = await this.feeds.downloadSettings(session.committeeId, readerId);
+    const language = locale ?? settings.defaultLocale;
+    const reader = settings.parties.find((party) => party.readsIt)?.partyId ?? null;
+    return sessionDownload(session, {
+      locale: language,
+      zones: readerZonesFirst(settings.parties, language, reader),
+      publicBaseUrl: this.config.publicBaseUrl,
     });
   }
 

@@ -148,6 +148,30 @@ export class FeedsRepository {
     };
   }
 
+  /** For one session's download: the committee's parties (the reader's own marked) and language. */
+  async downloadSettings(
+    committeeId: string,
+    readerId: string | null,
+  ): Promise<{
+    defaultLocale: string;
+    parties: Array<{ timeZone: string; locale: string; partyId: string; readsIt: boolean }>;
+  }> {
+    const [row] = await this.dataSource.query<
+      Array<{
+        default_locale: string;
+        parties: Array<{ timeZone: string; locale: string; partyId: string; readsIt: boolean }> | null;
+      }>
+    >(
+      `SELECT c.default_locale,
+              (SELECT json_agg(json_build_object('timeZone', pa.time_zone, 'locale', pa.locale, 'partyId', pa.id,
+                      'readsIt', pa.id = (SELECT p.party_id FROM participants p WHERE p.id = $2))
+                      ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = c.id) AS parties
+         FROM committees c WHERE c.id = $1`,
+      [committeeId, readerId],
+    );
+    return { defaultLocale: row.default_locale, parties: row.parties ?? [] };
+  }
+
   /** Sessions in full, with their agenda, working group and series, in one query. */
   async feedSessions(ids: readonly string[]): Promise<FeedSession[]> {
     if (ids.length === 0) return [];
