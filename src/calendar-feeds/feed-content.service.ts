@@ -62,7 +62,8 @@ export class FeedContentService {
 
   /** The calendar text; rendered once per version of the feed and then served from memory. */
   async body(state: FeedState): Promise<RenderedFeed> {
-    return this.bodies.get(state.etag) ?? this.bodies.set(state.etag, await this.render(state));
+    const { feed, etag } = state;
+    return this.bodies.get(feed.id, etag) ?? this.bodies.set(feed.id, etag, await this.render(state));
   }
 
   /** The feed's window: from 90 days before the day to the end of the day 2 years after it. */

@@ -74,22 +74,28 @@ export class RenderedFeed {
   }
 }
 
-/** Rendered feeds by ETag. */
+/**
+ * Each feed's body as last rendered, with the ETag it was rendered for. One per feed: a new
+ * version replaces the old one at once, since no client asks for the old one again.
+ */
 export class RenderCache {
-  private readonly lru: ByteBudgetLru<RenderedFeed>;
+  private readonly lru: ByteBudgetLru<{ etag: string; rendered: RenderedFeed }>;
 
   constructor(maxEntries = 500, maxBytes = 64 * 1024 * 1024) {
     this.lru = new ByteBudgetLru(maxEntries, maxBytes);
   }
 
-  get(etag: string): RenderedFeed | undefined {
-    return this.lru.get(etag);
+  get(feedId: string, etag: string): RenderedFeed | undefined {
+    const entry = this.lru.get(feedId);
+    return entry?.etag === etag ? entry.rendered : undefined;
   }
 
   /** Keeps the body; its gzipped form counts against the budget once it exists. */
-  set(etag: string, body: Buffer): RenderedFeed {
-    const rendered = new RenderedFeed(body, (bytes) => this.lru.grow(etag, bytes));
-    this.lru.set(etag, rendered, body.length);
+  set(feedId: string, etag: string, body: Buffer): RenderedFeed {
+    const rendered: RenderedFeed = new RenderedFeed(body, (bytes) => {
+      if (this.lru.get(feedId)?.rendered === rendered) this.lru.grow(feedId, bytes);
+    });
+    this.lru.set(feedId, { etag, rendered }, body.length);
     return rendered;
   }
 }
