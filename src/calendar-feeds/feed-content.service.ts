@@ -14,9 +14,9 @@ const FUTURE_DAYS = 2 * 365;
 const CANCELLED_KEPT_DAYS = 30;
 /** lastFetchedAt is a hint for people, so it is written at most this often per feed. */
 const FETCH_STAMP_MS = 5 * 60_000;
-/** Rendered events, shared by every feed of the instance: a 5,000-session feed is about 5 MB. */
+/** Rendered events, shared by every feed of the instance: a 5,000-session feed holds about 7 MB. */
 const EVENT_CACHE_ENTRIES = 200_000;
-const EVENT_CACHE_BYTES = 96 * 1024 * 1024;
+const EVENT_CACHE_BYTES = 64 * 1024 * 1024;
 
 export interface FeedState {
   feed: FeedStateRow;
