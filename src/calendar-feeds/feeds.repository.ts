@@ -97,26 +97,26 @@ export class FeedsRepository {
       ...(feed.scope === 'working_group' ? ['s.working_group_id = :workingGroupId'] : []),
       ...(visible ? [visible.condition] : []),
     ];
+    // The settings come once, as the first row; then one small row per session, in feed order.
     const sql = `
-      WITH settings AS (
-        SELECT c.default_time_zone,
-               (SELECT p.time_zone FROM participants p WHERE p.id = :participantId) AS participant_time_zone,
-               (SELECT p.party_id FROM participants p WHERE p.id = :viewerId) AS reader_party_id,
-               (SELECT json_agg(json_build_object('timeZone', pa.time_zone, 'locale', pa.locale, 'partyId', pa.id)
-                       ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = c.id) AS party_zones
-          FROM committees c WHERE c.id = :committeeId)
-      SELECT settings.*, shown.id, shown.series_id, shown.fingerprint, shown.series_fingerprint
-        FROM settings LEFT JOIN LATERAL (
-          SELECT s.id, s.series_id, s.starts_at,
-                 md5(s.xmin::text || ':' || coalesce(wg.xmin::text, '') || ':'
-                     || coalesce((SELECT string_agg(a.id::text || '@' || a.xmin::text, ',' ORDER BY a.id)
-                                    FROM agenda_items a WHERE a.session_id = s.id), '')) AS fingerprint,
-                 (SELECT se.xmin::text || ':' || coalesce(sg.xmin::text, '') FROM series se
-                    LEFT JOIN working_groups sg ON sg.id = se.working_group_id
-                   WHERE se.id = s.series_id) AS series_fingerprint
-            FROM sessions s LEFT JOIN working_groups wg ON wg.id = s.working_group_id
-           WHERE ${conditions.join(' AND ')}) shown ON TRUE
-       ORDER BY shown.starts_at, shown.id`;
+      SELECT 0 AS part, NULL::timestamptz AS starts_at, c.default_time_zone,
+             (SELECT p.time_zone FROM participants p WHERE p.id = :participantId) AS participant_time_zone,
+             (SELECT p.party_id FROM participants p WHERE p.id = :viewerId) AS reader_party_id,
+             (SELECT json_agg(json_build_object('timeZone', pa.time_zone, 'locale', pa.locale, 'partyId', pa.id)
+                     ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = c.id) AS party_zones,
+             NULL::uuid AS id, NULL::uuid AS series_id, NULL::text AS fingerprint, NULL::text AS series_fingerprint
+        FROM committees c WHERE c.id = :committeeId
+      UNION ALL
+      SELECT 1, s.starts_at, NULL, NULL, NULL, NULL, s.id, s.series_id,
+             md5(s.xmin::text || ':' || coalesce(wg.xmin::text, '') || ':'
+                 || coalesce((SELECT string_agg(a.id::text || '@' || a.xmin::text, ',' ORDER BY a.id)
+                                FROM agenda_items a WHERE a.session_id = s.id), '')),
+             (SELECT se.xmin::text || ':' || coalesce(sg.xmin::text, '') FROM series se
+                LEFT JOIN working_groups sg ON sg.id = se.working_group_id
+               WHERE se.id = s.series_id)
+        FROM sessions s LEFT JOIN working_groups wg ON wg.id = s.working_group_id
+       WHERE ${conditions.join(' AND ')}
+       ORDER BY part, starts_at, id`;
     const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(sql, {
       committeeId: feed.committee_id,
       participantId: feed.participant_id,
@@ -130,7 +130,7 @@ export class FeedsRepository {
     const raw = await this.dataSource.query<
       Array<
         FeedSettings & {
-          id: string | null;
+          id: string;
           series_id: string | null;
           fingerprint: string;
           series_fingerprint: string | null;
@@ -139,14 +139,12 @@ export class FeedsRepository {
     >(query, parameters);
     return {
       settings: raw[0],
-      rows: raw
-        .filter((row) => row.id !== null)
-        .map((row) => ({
-          id: row.id!,
-          seriesId: row.series_id,
-          fingerprint: row.fingerprint,
-          seriesFingerprint: row.series_fingerprint,
-        })),
+      rows: raw.slice(1).map((row) => ({
+        id: row.id,
+        seriesId: row.series_id,
+        fingerprint: row.fingerprint,
+        seriesFingerprint: row.series_fingerprint,
+      })),
     };
   }
 
