@@ -50,6 +50,7 @@ export async function openDatabase(settings: DatabaseSettings, migrate = true): 
         poolSize,
         acquireTimeoutMs: settings.databaseAcquireTimeoutMs,
         statementTimeoutMs: settings.databaseStatementTimeoutMs,
+        jit: false as const,
       };
   const retrySeconds = embedded ? 0 : (settings.databaseStartupRetrySeconds ?? 30);
   const dataSource = new DataSource(buildDataSourceOptions(connection));
