@@ -1,10 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
+import { Committee } from '../committees/committee.entity.js';
+import type { Principal } from '../common/auth/principal.js';
+import { paginate, type Page } from '../common/pagination/pagination.js';
+import { Participant } from '../participants/participant.entity.js';
+import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
+import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { Series } from '../series/series.entity.js';
 import { participantSessionsCondition } from '../sessions/session-visibility.js';
 import { Session } from '../sessions/session.entity.js';
-import type { FeedScope } from './calendar-feed.entity.js';
+import { CalendarFeed, type FeedScope } from './calendar-feed.entity.js';
+import type { FeedListQuery } from './dto/feed.dto.js';
+
+/** What a feed follows: its committee, and its participant or working group if it has one. */
+export interface FeedTarget {
+  committeeId: string;
+  participantId: string | null;
+  workingGroupId: string | null;
+  defaultLocale: string;
+}
 
 /** A live feed and the version of everything it could show: enough to answer 304. */
 export interface FeedStateRow {
@@ -66,6 +81,83 @@ const STATE_BY_TOKEN_HASH = `SELECT f.id, f.scope, f.committee_id, f.participant
 @Injectable()
 export class FeedsRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /** The participant, working group or committee a new feed would follow; undefined if none. */
+  async target(manager: EntityManager, scope: FeedScope, targetId: string): Promise<FeedTarget | undefined> {
+    if (scope === 'participant') {
+      const participant = await manager.findOneBy(Participant, { id: targetId });
+      return participant
+        ? {
+            committeeId: participant.committeeId,
+            participantId: participant.id,
+            workingGroupId: null,
+            defaultLocale: participant.locale,
+          }
+        : undefined;
+    }
+    if (scope === 'working_group') {
+      const group = await manager.findOneBy(WorkingGroup, { id: targetId });
+      if (!group) return undefined;
+      const committee = await manager.findOneByOrFail(Committee, { id: group.committeeId });
+      return {
+        committeeId: group.committeeId,
+        participantId: null,
+        workingGroupId: group.id,
+        defaultLocale: committee.defaultLocale,
+      };
+    }
+    const committee = await manager.findOneBy(Committee, { id: targetId });
+    return committee
+      ? {
+          committeeId: committee.id,
+          participantId: null,
+          workingGroupId: null,
+          defaultLocale: committee.defaultLocale,
+        }
+      : undefined;
+  }
+
+  async participantLocale(manager: EntityManager, participantId: string): Promise<string | undefined> {
+    return (await manager.findOneBy(Participant, { id: participantId }))?.locale;
+  }
+
+  isGroupMember(manager: EntityManager, workingGroupId: string, participantId: string): Promise<boolean> {
+    return manager.existsBy(WorkingGroupMember, { workingGroupId, participantId });
+  }
+
+  insert(manager: EntityManager, feed: Omit<CalendarFeed, 'id' | 'createdAt'>): Promise<CalendarFeed> {
+    return manager.save(manager.create(CalendarFeed, feed));
+  }
+
+  /** The feeds a caller may list: organizers their committees', delegates their own and those about them. */
+  page(principal: Principal, query: FeedListQuery): Promise<Page<CalendarFeed>> {
+    const builder = this.dataSource.getRepository(CalendarFeed).createQueryBuilder('feed');
+    if (principal.role === 'organizer') {
+      builder.where('feed.committee_id = ANY(:ids)', { ids: principal.committeeIds });
+    } else if (principal.role === 'delegate') {
+      builder.where(
+        '(feed.owner_participant_id = :me OR (feed.scope = :participantScope AND feed.participant_id = :me))',
+        { me: principal.participantId, participantScope: 'participant' },
+      );
+    }
+    if (query.committeeId)
+      builder.andWhere('feed.committee_id = :committeeId', { committeeId: query.committeeId });
+    return paginate(builder, {
+      sortExpression: 'feed.created_at',
+      idExpression: 'feed.id',
+      sortCast: 'timestamptz',
+      page: query,
+    });
+  }
+
+  byId(id: string): Promise<CalendarFeed | null> {
+    return this.dataSource.getRepository(CalendarFeed).findOneBy({ id });
+  }
+
+  async markRevoked(feed: CalendarFeed, at: Date): Promise<void> {
+    feed.revokedAt = at;
+    await this.dataSource.getRepository(CalendarFeed).save(feed);
+  }
 
   /** Unknown and revoked tokens look the same: undefined. */
   async stateByTokenHash(tokenHash: string): Promise<FeedStateRow | undefined> {
