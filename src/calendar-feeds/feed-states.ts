@@ -7,6 +7,8 @@ import {
 } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
+import { onCommitteeTouched } from '../committees/committee-version.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { FeedStateRow } from './feeds.repository.js';
 
@@ -18,6 +20,8 @@ const LAST_RETRY_MS = 10_000;
 /** A connection that died without a word (a cut cable) is found by asking it something. */
 const PING_MS = 30_000;
 const PING_TIMEOUT_MS = 5_000;
+/** A committee touched here is read from the database until its NOTIFY arrives, or this long (a rollback). */
+const PENDING_MS = 10_000;
 
 /**
  * The feeds this instance has served, by token hash, with their committees' content versions,
@@ -37,6 +41,12 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('CalendarFeeds');
   private readonly feeds = new Map<string, FeedStateRow>();
   private readonly committees = new Map<string, { version: number; changedAt: Date }>();
+  /**
+   * Committees this instance is changing: their feeds come from the database until the version
+   * written is announced (`writing`: touches whose version is not known yet).
+   */
+  private readonly pending = new Map<string, { writing: number; awaited: number; until: number }>();
+  private stopHearingTouches: (() => void) | undefined;
   /** Moves on every notice and every (dis)connection: a state read before it moved is not kept. */
   private generation = 0;
   private client: pg.Client | undefined;
@@ -46,14 +56,23 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
   private retryTimer: NodeJS.Timeout | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+  ) {}
 
   onApplicationBootstrap(): void {
-    if (this.config.databaseUrl !== undefined && this.config.feedListener !== false) this.connect();
+    if (this.config.databaseUrl === undefined || this.config.feedListener === false) return;
+    this.stopHearingTouches = onCommitteeTouched(this.dataSource, {
+      touching: (committeeId) => this.touching(committeeId),
+      touched: (committeeId, version) => this.touched(committeeId, version),
+    });
+    this.connect();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
+    this.stopHearingTouches?.();
     clearTimeout(this.retryTimer);
     clearInterval(this.pingTimer);
     const client = this.client;
@@ -75,7 +94,7 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
   lookUp(tokenHash: string): FeedStateRow | undefined {
     if (!this.live) return undefined;
     const feed = this.feeds.get(tokenHash);
-    const committee = feed && this.committees.get(feed.committee_id);
+    const committee = feed && !this.isPending(feed.committee_id) && this.committees.get(feed.committee_id);
     if (!feed || !committee) return undefined;
     return { ...feed, content_version: committee.version, content_changed_at: committee.changedAt };
   }
@@ -87,7 +106,7 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Keeps a state read from the database, unless anything was announced since the ticket. */
   remember(tokenHash: string, feed: FeedStateRow, ticket: number): void {
-    if (!this.live || ticket !== this.generation) return;
+    if (!this.live || ticket !== this.generation || this.isPending(feed.committee_id)) return;
     if (this.feeds.size >= MAX_FEEDS) this.feeds.delete(this.feeds.keys().next().value!);
     this.feeds.set(tokenHash, { ...feed });
     const known = this.committees.get(feed.committee_id);
@@ -97,6 +116,15 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
         changedAt: feed.content_changed_at,
       });
     }
+  }
+
+  /**
+   * A feed revoked through this instance: forgotten at once, so its next poll here asks the
+   * database (and gets 404) even before the revocation's NOTIFY arrives.
+   */
+  forgetFeed(tokenHash: string): void {
+    this.generation += 1;
+    this.feeds.delete(tokenHash);
   }
 
   /** The fetch stamp written for a remembered feed, so that it is not written again for a while. */
@@ -135,6 +163,34 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
     client.query('SELECT 1').catch((error: unknown) => this.lost(client, error));
   }
 
+  /** A change of the committee is being written here: see PENDING_MS. */
+  private touching(committeeId: string): void {
+    this.generation += 1;
+    const pending = this.pending.get(committeeId) ?? { writing: 0, awaited: 0, until: 0 };
+    this.pending.set(committeeId, {
+      ...pending,
+      writing: pending.writing + 1,
+      until: Date.now() + PENDING_MS,
+    });
+  }
+
+  private touched(committeeId: string, version: number | undefined): void {
+    const pending = this.pending.get(committeeId);
+    if (!pending) return;
+    pending.writing -= 1;
+    if (version !== undefined) pending.awaited = Math.max(pending.awaited, version);
+    const known = this.committees.get(committeeId);
+    if (pending.writing <= 0 && known && known.version >= pending.awaited) this.pending.delete(committeeId);
+  }
+
+  private isPending(committeeId: string): boolean {
+    const pending = this.pending.get(committeeId);
+    if (!pending) return false;
+    if (pending.until > Date.now()) return true;
+    this.pending.delete(committeeId);
+    return false;
+  }
+
   private heard(payload: string): void {
     this.generation += 1;
     const [kind, ...fields] = payload.split(':');
@@ -142,6 +198,9 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
       this.feeds.delete(fields[0]);
     } else if (kind === 'c') {
       const [committeeId, version, changedAtMs] = fields;
+      const pending = this.pending.get(committeeId);
+      if (pending && pending.writing <= 0 && Number(version) >= pending.awaited)
+        this.pending.delete(committeeId);
       const known = this.committees.get(committeeId);
       if (known && known.version < Number(version)) {
         this.committees.set(committeeId, {

@@ -7,6 +7,7 @@ import { ForbiddenError, invalid, NotFoundError } from '../common/errors/problem
 import type { Page } from '../common/pagination/pagination.js';
 import type { CalendarFeed } from './calendar-feed.entity.js';
 import type { CreateFeedDto, FeedListQuery } from './dto/feed.dto.js';
+import { FeedStates } from './feed-states.js';
 import { FeedsRepository, type FeedTarget } from './feeds.repository.js';
 
 @Injectable()
@@ -14,6 +15,7 @@ export class FeedsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly feeds: FeedsRepository,
+    private readonly states: FeedStates,
   ) {}
 
   /** Makes a feed and its secret (256 random bits); only the secret's hash is stored. */
@@ -49,6 +51,7 @@ export class FeedsService {
     const feed = await this.feeds.byId(id);
     if (!feed || !this.mayManage(principal, feed)) throw new NotFoundError('Feed');
     if (!feed.revokedAt) await this.feeds.markRevoked(feed, new Date());
+    this.states.forgetFeed(feed.tokenHash);
     return feed;
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
+import { once, type EventEmitter } from 'node:events';
 import { DateTime } from 'luxon';
 import { FeedStates } from '../../src/calendar-feeds/feed-states.js';
 import { parseCalendar } from '../support/ical.js';
@@ -48,6 +48,25 @@ async function caughtUp(instance: TestApp): Promise<void> {
   });
   await instance.db.query(`SELECT pg_notify('quorum_feeds', $1)`, [marker]);
   await heard;
+}
+
+/**
+ * Runs `work` while `instance` hears no notice (they are kept and handed over afterwards), to show
+ * what it answers between a change and the change's notice, a gap that is short but real.
+ */
+async function withNoticesHeld(instance: TestApp, work: () => Promise<void>): Promise<void> {
+  const client = (statesOf(instance) as unknown as { client: EventEmitter }).client;
+  const handlers = client.listeners('notification') as Array<(message: unknown) => void>;
+  const held: unknown[] = [];
+  client.removeAllListeners('notification');
+  client.on('notification', (message) => held.push(message));
+  try {
+    await work();
+  } finally {
+    client.removeAllListeners('notification');
+    for (const handler of handlers) client.on('notification', handler);
+    for (const message of held) for (const handler of handlers) handler(message);
+  }
 }
 
 describeOnServer('Feed polls answered from memory, across instances', () => {
@@ -117,6 +136,30 @@ describeOnServer('Feed polls answered from memory, across instances', () => {
     const unknown = await poll(b, `cal_${'x'.repeat(43)}`);
     expect(gone.status).toBe(404);
     expect(gone.body.detail).toBe(unknown.body.detail);
+  });
+
+  it('shows a change made through itself on the next poll, before its notice arrives', async () => {
+    const feed = await newFeed();
+    await caughtUp(a);
+    const before = await poll(a, feed.token).expect(200);
+    expect((await poll(a, feed.token, before.headers.etag)).headers['x-query-count']).toBe('0');
+    await withNoticesHeld(a, async () => {
+      const added = await publishedSession();
+      const after = await poll(a, feed.token, before.headers.etag);
+      expect(after.status).toBe(200);
+      expect(parseCalendar(after.text).events.map((event) => event.uid)).toContain(added);
+    });
+  });
+
+  it('stops a feed revoked through itself on the next poll', async () => {
+    const feed = await newFeed();
+    await caughtUp(a);
+    const served = await poll(a, feed.token).expect(200);
+    expect((await poll(a, feed.token, served.headers.etag)).headers['x-query-count']).toBe('0');
+    await withNoticesHeld(a, async () => {
+      await a.admin.delete(`/api/v1/feeds/${feed.id}`).expect(204);
+      await poll(a, feed.token, served.headers.etag).expect(404);
+    });
   });
 
   it('misses no change while its listening connection is down, and listens again', async () => {
