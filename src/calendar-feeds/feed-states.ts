@@ -22,6 +22,7 @@ const PING_MS = 30_000;
 const PING_TIMEOUT_MS = 5_000;
 /** A committee touched here is read from the database until its NOTIFY arrives, or this long (a rollback). */
 const PENDING_MS = 10_000;
+const CLOSE_WAIT_MS = 1_000;
 
 /**
  * The feeds this instance has served, by token hash, with their committees' content versions,
@@ -77,7 +78,11 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
     clearInterval(this.pingTimer);
     const client = this.client;
     this.forget();
-    await client?.end().catch(() => undefined);
+    // A server that does not answer (frozen, cut off) must not hold up the shutdown.
+    await Promise.race([
+      client?.end().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, CLOSE_WAIT_MS).unref()),
+    ]);
   }
 
   /** Whether polls can be answered from memory now. */
@@ -166,6 +171,9 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
   /** A change of the committee is being written here: see PENDING_MS. */
   private touching(committeeId: string): void {
     this.generation += 1;
+    if (this.pending.size > 1_000) {
+      for (const [id, { until }] of this.pending) if (until <= Date.now()) this.pending.delete(id);
+    }
     const pending = this.pending.get(committeeId) ?? { writing: 0, awaited: 0, until: 0 };
     this.pending.set(committeeId, {
       ...pending,
