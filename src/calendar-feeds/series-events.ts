@@ -5,7 +5,7 @@ import type { Series } from '../series/series.entity.js';
 import type { Session } from '../sessions/session.entity.js';
 import { needsOverride } from './ics/dst-corners.js';
 import type { IcsEvent } from './ics/ics-writer.js';
-import { sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
+import { sessionPageUrl, sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
 
 export interface FeedOccurrence {
   session: Session;
@@ -37,6 +37,11 @@ export function seriesToEvents(
   const first = plan.ruleOccurrences[0];
 
   const master = sessionToEvent(masterSession(series, first.startsAt, first.endsAt), [], context);
+  // The series has no page of its own: its URL is the page of the first occurrence still to be held.
+  const firstScheduled = occurrences
+    .map(({ session }) => session)
+    .filter((session) => session.status === 'scheduled')
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
   // Any change to an occurrence changes the master's EXDATEs or overrides too.
   const lastModified = new Date(
     Math.max(series.updatedAt.getTime(), ...occurrences.map(({ session }) => session.updatedAt.getTime())),
@@ -45,6 +50,7 @@ export function seriesToEvents(
   const events: IcsEvent[] = [
     {
       ...master,
+      url: firstScheduled ? sessionPageUrl(context.publicBaseUrl, firstScheduled.id) : undefined,
       dtstamp: lastModified,
       lastModified,
       sequence,

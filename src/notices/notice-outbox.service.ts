@@ -19,11 +19,19 @@ export function noticeSnapshot(session: Session): SessionBefore {
   };
 }
 
+/** A one-time sign-in link to mail to its participant. */
+export interface SignInLinkNotice {
+  linkId: string;
+  participantId: string;
+  link: string;
+  expiresAt: Date;
+}
+
 interface Enqueue {
   committeeId: string;
   targetType: 'session' | 'series';
   targetId: string;
-  kind: Exclude<NoticeKind, 'reminder'>;
+  kind: Exclude<NoticeKind, 'reminder' | 'sign_in'>;
   sequence: number;
   /** Invitees of this session (or series) that get it; all of them when absent. */
   participantIds?: string[];
@@ -118,6 +126,27 @@ export class NoticeOutbox {
       participantIds,
     });
     await this.reminders(manager, undefined, participantIds, series.id);
+  }
+
+  /**
+   * Hook for /signin: each one-time link goes to its participant at once (no coalescing delay:
+   * the person is waiting for it). The link is kept with the notice until the worker mails it.
+   */
+  async signInLinks(manager: EntityManager, links: SignInLinkNotice[]): Promise<void> {
+    if (links.length === 0) return;
+    await manager.query(
+      `INSERT INTO notices (committee_id, target_type, target_id, participant_id, recipient, kind, sequence, due_at, payload)
+       SELECT p.committee_id, 'portal_link', l.link_id, p.id, p.email, 'sign_in', 0, now(),
+              jsonb_build_object('link', l.link, 'expiresAt', l.expires_at)
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS l(link_id, participant_id, link, expires_at)
+         JOIN participants p ON p.id = l.participant_id`,
+      [
+        links.map((link) => link.linkId),
+        links.map((link) => link.participantId),
+        links.map((link) => link.link),
+        links.map((link) => link.expiresAt.toISOString()),
+      ],
+    );
   }
 
   private async enqueue(manager: EntityManager, notice: Enqueue): Promise<void> {

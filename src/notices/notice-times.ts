@@ -20,20 +20,54 @@ export function cityName(zone: string, language: NoticeLanguage): string {
 export function formatTimeRange(start: Date, end: Date, zone: string, language: NoticeLanguage): string {
   const locale = INTL_LOCALE[language];
   const day = dayFormat(locale, zone, language);
-  const clock = new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const clock = clockFormat(locale, zone);
   const comma = language === 'fa' ? '، ' : ', ';
   const sameDay = day.format(start) === day.format(end);
   const endText = sameDay ? clock.format(end) : `${day.format(end)}${comma}${clock.format(end)}`;
   return `${day.format(start)}${comma}${clock.format(start)}–${endText} (${cityName(zone, language)})`;
 }
 
+/** "Tuesday, 1 December 2026, 10:15 (Moscow)": one instant in the reader's language and calendar. */
+export function formatInstant(instant: Date, zone: string, language: NoticeLanguage): string {
+  const locale = INTL_LOCALE[language];
+  const comma = language === 'fa' ? '، ' : ', ';
+  const day = dayFormat(locale, zone, language).format(instant);
+  return `${day}${comma}${clockFormat(locale, zone).format(instant)} (${cityName(zone, language)})`;
+}
+
+// Building an Intl formatter costs far more than using one: a batch of notices shares them.
+const formatters = new Map<string, { format(instant: Date): string }>();
+
+function cached(key: string, make: () => { format(instant: Date): string }) {
+  let formatter = formatters.get(key);
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
+/** "10:15" in the zone, 24-hour, in the locale's digits. */
+function clockFormat(locale: string, zone: string): { format(instant: Date): string } {
+  return cached(
+    `clock:${locale}:${zone}`,
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        timeZone: zone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }),
+  );
+}
+
 /** Persian dates read "weekday، day month year" (ICU orders a Solar Hijri weekday date oddly). */
 function dayFormat(
+  locale: string,
+  zone: string,
+  language: NoticeLanguage,
+): { format(instant: Date): string } {
+  return cached(`day:${locale}:${zone}`, () => makeDayFormat(locale, zone, language));
+}
+
+function makeDayFormat(
   locale: string,
   zone: string,
   language: NoticeLanguage,

@@ -10,7 +10,14 @@ import {
 } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
 
-export const NOTICE_KINDS = ['invitation', 'update', 'cancellation', 'withdrawal', 'reminder'] as const;
+export const NOTICE_KINDS = [
+  'invitation',
+  'update',
+  'cancellation',
+  'withdrawal',
+  'reminder',
+  'sign_in',
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /**
  * pending → sending → sent; `held` when no SMTP server is configured (rendered, kept unsent);
@@ -25,6 +32,15 @@ export interface NoticePrevious {
   endsAt: string;
   timeZone: string;
 }
+
+/** A sign-in notice's link, mailed once; the link itself works once, within 15 minutes. */
+export interface NoticePayload {
+  link: string;
+  expiresAt: string;
+}
+
+/** What a notice is about: a session or occurrence, a whole series, or a sign-in link. */
+export type NoticeTargetType = 'session' | 'series' | 'portal_link';
 
 /**
  * The outbox: one row per message to one recipient, written in the transaction of the change
@@ -44,8 +60,8 @@ export class Notice {
   @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'committee_id' })
   committee?: Committee;
-  /** `session` (a single session or one occurrence) or `series` (the whole series). */
-  @TextColumn('target_type') targetType: 'session' | 'series';
+  /** `session` (a single session or one occurrence), `series` (the whole series) or `portal_link`. */
+  @TextColumn('target_type') targetType: NoticeTargetType;
   @UuidColumn('target_id') targetId: string;
   @UuidColumn('participant_id') participantId: string;
   @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
@@ -58,6 +74,7 @@ export class Notice {
   @Column({ name: 'status', type: 'text', default: 'pending' }) status: NoticeStatus;
   @InstantColumn('due_at') dueAt: Date;
   @Column({ name: 'previous', type: 'jsonb', nullable: true }) previous: NoticePrevious | null;
+  @Column({ name: 'payload', type: 'jsonb', nullable: true }) payload: NoticePayload | null;
   @Column({ name: 'attempts', type: 'integer', default: 0 }) attempts: number;
   @InstantColumn('locked_until', true) lockedUntil: Date | null;
   @TextColumn('last_error', true) lastError: string | null;

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { InboundMailController } from './inbound-mail.controller.js';
 import { InboundRepliesService } from './inbound-replies.service.js';
+import { MailLinks } from '../portal/sign-in/mail-links.js';
 import { NoticeOutbox } from './notice-outbox.service.js';
 import { NoticeRenderer } from './notice-renderer.service.js';
 import { NoticeWorker } from './notice-worker.service.js';
@@ -10,7 +11,7 @@ import { OutboxController } from './outbox.controller.js';
 @Global()
 @Module({
   controllers: [OutboxController, InboundMailController],
-  providers: [NoticeOutbox, NoticeRenderer, NoticeWorker, InboundRepliesService],
+  providers: [NoticeOutbox, NoticeRenderer, NoticeWorker, InboundRepliesService, MailLinks],
   exports: [NoticeOutbox, NoticeWorker],
 })
 export class NoticesModule {}

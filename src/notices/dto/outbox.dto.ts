@@ -18,8 +18,11 @@ export class OutboxQuery extends PageQuery {
 export class NoticeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) committeeId: string;
-  @ApiProperty({ enum: ['session', 'series'] }) targetType: string;
-  @ApiProperty({ format: 'uuid', description: 'The session or series (the calendar UID)' })
+  @ApiProperty({ enum: ['session', 'series', 'portal_link'] }) targetType: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The session or series (the calendar UID), or the sign-in link a `sign_in` notice mails',
+  })
   targetId: string;
   @ApiProperty({ format: 'uuid' }) participantId: string;
   @ApiProperty({ example: 'delegate@example.org' }) recipient: string;

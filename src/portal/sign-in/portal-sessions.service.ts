@@ -49,7 +49,7 @@ export class PortalSessionsService {
   ): Promise<{ secret: string; maxAgeSeconds: number }> {
     const longest = now.getTime() + PORTAL_SESSION_DAYS * DAY_MS;
     const expiresAt = new Date(
-      link.kind === 'personal' ? Math.min(longest, link.expiresAt.getTime()) : longest,
+      link.kind === 'one_time' ? longest : Math.min(longest, link.expiresAt.getTime()),
     );
     const secret = generateToken('qps');
     await manager.insert(PortalSession, {

@@ -17,6 +17,12 @@ import { PortalLinksService } from './portal-links.service.js';
 import { PortalSessionsService, type PortalViewer } from './portal-sessions.service.js';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
+/** Where a link may land after signing in: a session's page (links in notices), else /my. */
+const LANDING = /^\/sessions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function landingPage(next: unknown): string {
+  return typeof next === 'string' && LANDING.test(next) ? next : '/my';
+}
 
 /** Sign-in without passwords: a mailed one-time link, or an organizer's personal link. */
 @ApiExcludeController()
@@ -72,7 +78,7 @@ export class SignInController {
     const ctx = contextFor(request, undefined);
     const link = await this.links.usable(token);
     if (!link) return this.invalidLink(request, response);
-    if (link.kind === 'personal') return this.signIn(token, request, response);
+    if (link.kind !== 'one_time') return this.signIn(token, request, response);
     sendPage(response, <ConfirmSignInPage ctx={ctx} token={token} />);
   }
 
@@ -118,7 +124,7 @@ export class SignInController {
         }),
       )
       .setHeader('Cache-Control', 'no-store')
-      .setHeader('Location', `/my${lang}`)
+      .setHeader('Location', `${landingPage(request.query.next)}${lang}`)
       .end();
   }
 
