@@ -98,16 +98,22 @@ export class NoticeOutbox {
   }
 
   /**
-   * Hook for the whole series (invitations, publishing, edits of the rule): one REQUEST with the
-   * RRULE and overrides. Sent only when the series has published occurrences.
+   * Hook for the whole series (invitations, publishing, edits of the rule or of the series'
+   * fields): one REQUEST with the RRULE and overrides, to the invitees named or all of them,
+   * worded as an invitation or as an update. Sent only when the series has published occurrences.
    */
-  async seriesRequested(manager: EntityManager, series: Series, participantIds?: string[]): Promise<void> {
+  async seriesRequested(
+    manager: EntityManager,
+    series: Series,
+    participantIds?: string[],
+    kind: 'invitation' | 'update' = 'invitation',
+  ): Promise<void> {
     if (!(await hasPublishedOccurrence(manager, series.id))) return;
     await this.enqueue(manager, {
       committeeId: series.committeeId,
       targetType: 'series',
       targetId: series.id,
-      kind: 'invitation',
+      kind,
       sequence: series.sequence,
       participantIds,
     });

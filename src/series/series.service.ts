@@ -161,7 +161,7 @@ export class SeriesService {
         .from(Session)
         .where('series_id = :id AND left(recurrence_id, 10) > :last', { id, last: lastDate })
         .execute();
-      await this.notices.seriesRequested(manager, series);
+      await this.notices.seriesRequested(manager, series, undefined, 'update');
       await touchCommittee(manager, series.committeeId);
       const occurrences = await occurrencesOf(manager, id);
       return { series, occurrences };

@@ -1,38 +1,24 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
-import { NoticeWorker } from '../../src/notices/notice-worker.service.js';
+import { useMailApp } from '../support/mail-app.js';
 import { browser } from '../support/portal.js';
-import { calendarPart, SmtpSink } from '../support/smtp-sink.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { calendarPart, type SmtpSink } from '../support/smtp-sink.js';
+import type { TestApp } from '../support/test-app.js';
 
 /** The portal by e-mail: sign-in links and the personal links in invitations, through a real SMTP server. */
 describe('Delegate portal by e-mail', () => {
+  const mailApp = useMailApp({ trustProxyHops: 1, noticeDelaySeconds: 60 });
   let t: TestApp;
-  const sink = new SmtpSink();
-  let worker: NoticeWorker;
+  let sink: SmtpSink;
+  beforeAll(() => ({ t, sink } = mailApp));
   let clientNumber = 0;
   const nextClient = () => `198.51.100.${++clientNumber}`;
-
-  beforeAll(async () => {
-    await sink.start();
-    t = await startTestApp({ smtpUrl: sink.url, trustProxyHops: 1, noticeDelaySeconds: 60 });
-    worker = t.app.get(NoticeWorker);
-  });
-  afterAll(async () => {
-    await t.close();
-    await sink.stop();
-  });
 
   const askForLink = (email: string) =>
     t.http.post('/signin').set('X-Forwarded-For', nextClient()).type('form').send({ email });
   /** What the worker sends now: sign-in links are due at once, not after NOTICE_DELAY_SECONDS. */
-  const deliverNow = async () => {
-    while ((await worker.runOnce()) > 0);
-  };
-  const deliverLater = async () => {
-    const at = new Date(Date.now() + 120_000);
-    while ((await worker.runOnce(at)) > 0);
-  };
+  const deliverNow = () => mailApp.deliver();
+  const deliverLater = () => mailApp.deliver(new Date(Date.now() + 120_000));
   /** The path and query of the only link in a text that points at the portal's sign-in. */
   function signInPath(text: string): string {
     const links = text.match(/https:\/\/quorum\.test\/signin\/[^\s"<]+/g) ?? [];
