@@ -7,31 +7,47 @@ import { utcIso } from '../common/time/zoned-time.js';
 import { askedZones } from '../sessions/session-reading.service.js';
 import { toSessionDto, zonedTimes, type ReadingOptions } from '../sessions/session-view.js';
 import { visibleSessionsCondition } from '../sessions/session-visibility.js';
+import type { Rsvp } from '../sessions/session-participant.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';
-import { computeAgendaTimeline } from './agenda-timeline.js';
+import { computeAgendaTimeline, type AgendaTimeline } from './agenda-timeline.js';
 import type { RenderedAgendaDto } from './dto/rendered-agenda.dto.js';
 
 interface AgendaRaw {
   party_zones: string[] | null;
   agenda_items: Array<Record<string, unknown>> | null;
   presenters: Array<{ id: string; full_name: LocalizedText }> | null;
+  answer: Rsvp | null;
+}
+
+/** A session with its agenda planned, as read under the caller's visibility. */
+export interface LoadedAgenda {
+  session: Session;
+  /** The zones asked, else the zone of record and the parties' zones. */
+  zones: string[];
+  items: AgendaItem[];
+  timeline: AgendaTimeline;
+  presenters: Map<string, LocalizedText>;
+  /** With `answerOf`: that participant's RSVP; null when not invited. */
+  answer: Rsvp | null;
 }
 
 @Injectable()
 export class AgendaRenderService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The whole agenda in one query: the session, its parties' zones, its items and their presenters. */
-  async render(
+  /**
+   * The whole agenda in one query: the session, its parties' zones, its items and their
+   * presenters (and, for a page, the reader's own answer). 404 when the caller may not see it.
+   */
+  async load(
     principal: Principal,
     sessionId: string,
-    query: { tz?: string | string[]; calendar?: 'gregorian' | 'persian' },
-    lang: string | undefined,
-  ): Promise<RenderedAgendaDto> {
-    const asked = askedZones(query.tz);
+    options: { tz?: string | string[]; answerOf?: string } = {},
+  ): Promise<LoadedAgenda> {
+    const asked = askedZones(options.tz);
     const visible = visibleSessionsCondition('s', principal);
-    const { entities, raw } = await this.dataSource
+    const query = this.dataSource
       .getRepository(Session)
       .createQueryBuilder('s')
       .addSelect(
@@ -44,25 +60,43 @@ export class AgendaRenderService {
            WHERE pt.id IN (SELECT unnest(a.presenter_ids) FROM agenda_items a WHERE a.session_id = s.id))`,
         'presenters',
       )
-      .where('s.id = :sessionId', { sessionId })
-      .andWhere(visible.condition, visible.parameters)
-      .getRawAndEntities<AgendaRaw>();
+      .addSelect(
+        options.answerOf
+          ? `(SELECT v.rsvp FROM session_participants v WHERE v.session_id = s.id AND v.participant_id = :answerOf)`
+          : 'NULL::text',
+        'answer',
+      )
+      .where('s.id = :sessionId', { sessionId, answerOf: options.answerOf })
+      .andWhere(visible.condition, visible.parameters);
+    const { entities, raw } = await query.getRawAndEntities<AgendaRaw>();
     const session = entities[0];
     if (!session) throw new NotFoundError('Session');
     const row = raw[0];
-    const zones = asked.length > 0 ? asked : [...new Set([session.timeZone, ...(row.party_zones ?? [])])];
+    const items = (row.agenda_items ?? []).map(toAgendaItem);
+    return {
+      session,
+      zones: asked.length > 0 ? asked : [...new Set([session.timeZone, ...(row.party_zones ?? [])])],
+      items,
+      timeline: computeAgendaTimeline(session.startsAt, session.endsAt, items),
+      presenters: new Map((row.presenters ?? []).map((presenter) => [presenter.id, presenter.full_name])),
+      answer: row.answer,
+    };
+  }
+
+  async render(
+    principal: Principal,
+    sessionId: string,
+    query: { tz?: string | string[]; calendar?: 'gregorian' | 'persian' },
+    lang: string | undefined,
+  ): Promise<RenderedAgendaDto> {
+    const { session, zones, items, timeline, presenters } = await this.load(principal, sessionId, query);
     const options: ReadingOptions = {
       zones,
       lang,
       persian:
         query.calendar === 'persian' || (lang?.split('-')[0] === 'fa' && query.calendar !== 'gregorian'),
     };
-    const items = (row.agenda_items ?? []).map(toAgendaItem);
-    const presenters = new Map(
-      (row.presenters ?? []).map((presenter) => [presenter.id, presenter.full_name]),
-    );
     const byId = new Map(items.map((item) => [item.id, item]));
-    const timeline = computeAgendaTimeline(session.startsAt, session.endsAt, items);
     return {
       session: toSessionDto(session, options),
       zones,

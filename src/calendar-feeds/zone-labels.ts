@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../common/time/intl-cache.js';
+
 /** How a feed names a zone and writes a clock time, in the feed's language (en, fa, ru). */
 
 /** The parties' cities, named as their readers write them; other zones fall back to Intl. */
@@ -30,7 +32,7 @@ export function zoneLabel(zone: string, locale: string): string {
 
 /** `09:30` in the zone, with the language's own digits (`۰۹:۳۰` in Persian). */
 export function clockText(instant: Date, zone: string, locale: string): string {
-  return new Intl.DateTimeFormat(language(locale), {
+  return dateTimeFormat(language(locale), {
     timeZone: zone,
     hour: '2-digit',
     minute: '2-digit',

@@ -21,5 +21,7 @@ import { SignedCopyService } from './signed-copy.service.js';
     ActionItemsService,
     AgendaItemsService,
   ],
+  // The portal's session page shows the agreed minutes and prints the protocol.
+  exports: [ProtocolService],
 })
 export class MinutesModule {}

@@ -5,6 +5,7 @@ import { seriesToEvents, occurrenceToEvent } from '../calendar-feeds/series-even
 import { sessionToEvent, type EventContext, type FeedAgendaItem } from '../calendar-feeds/session-event.js';
 import type { IcsEvent } from '../calendar-feeds/ics/ics-writer.js';
 import { resolveText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { dateTimeFormat } from '../common/time/intl-cache.js';
 import { APP_CONFIG, mailboxAddress, type AppConfig } from '../config/app-config.js';
 import { MailLinks } from '../portal/sign-in/mail-links.js';
 import { Series } from '../series/series.entity.js';
@@ -305,7 +306,7 @@ function agendaLines(
   return computeAgendaTimeline(session.startsAt, session.endsAt, agenda).items.map((timed) => {
     const times = zones
       .map((zone) => {
-        const clock = new Intl.DateTimeFormat(locale, {
+        const clock = dateTimeFormat(locale, {
           timeZone: zone,
           hour: '2-digit',
           minute: '2-digit',

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../common/time/intl-cache.js';
 import { persianDate } from '../common/time/persian-date.js';
 import { noticeWords, type NoticeLanguage } from './notice-words.js';
 
@@ -35,27 +36,9 @@ export function formatInstant(instant: Date, zone: string, language: NoticeLangu
   return `${day}${comma}${clockFormat(locale, zone).format(instant)} (${cityName(zone, language)})`;
 }
 
-// Building an Intl formatter costs far more than using one: a batch of notices shares them.
-const formatters = new Map<string, { format(instant: Date): string }>();
-
-function cached(key: string, make: () => { format(instant: Date): string }) {
-  let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = make()));
-  return formatter;
-}
-
 /** "10:15" in the zone, 24-hour, in the locale's digits. */
-function clockFormat(locale: string, zone: string): { format(instant: Date): string } {
-  return cached(
-    `clock:${locale}:${zone}`,
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        timeZone: zone,
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }),
-  );
+function clockFormat(locale: string, zone: string): Intl.DateTimeFormat {
+  return dateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** Persian dates read "weekday، day month year" (ICU orders a Solar Hijri weekday date oddly). */
@@ -64,19 +47,11 @@ function dayFormat(
   zone: string,
   language: NoticeLanguage,
 ): { format(instant: Date): string } {
-  return cached(`day:${locale}:${zone}`, () => makeDayFormat(locale, zone, language));
-}
-
-function makeDayFormat(
-  locale: string,
-  zone: string,
-  language: NoticeLanguage,
-): { format(instant: Date): string } {
   if (language === 'fa') {
-    const weekday = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long' });
+    const weekday = dateTimeFormat(locale, { timeZone: zone, weekday: 'long' });
     return { format: (instant) => `${weekday.format(instant)}، ${persianDate(instant, zone, 'fa')}` };
   }
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: zone,
     weekday: 'long',
     year: 'numeric',

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from './intl-cache.js';
+
 /** A local date in the Persian (Solar Hijri) calendar; `monthName` in the language asked for. */
 export type PersianDateParts = { year: number; month: number; day: number; monthName: string };
 
@@ -5,7 +7,7 @@ export type PersianDateParts = { year: number; month: number; day: number; month
 export function persianDateParts(instant: Date, zone: string, lang: string): PersianDateParts {
   const locale = supportedLocale(lang);
   const numeric = partsOf(
-    new Intl.DateTimeFormat(`${locale}-u-ca-persian-nu-latn`, {
+    dateTimeFormat(`${locale}-u-ca-persian-nu-latn`, {
       timeZone: zone,
       year: 'numeric',
       month: 'numeric',
@@ -13,10 +15,7 @@ export function persianDateParts(instant: Date, zone: string, lang: string): Per
     }),
     instant,
   );
-  const named = partsOf(
-    new Intl.DateTimeFormat(`${locale}-u-ca-persian`, { timeZone: zone, month: 'long' }),
-    instant,
-  );
+  const named = partsOf(dateTimeFormat(`${locale}-u-ca-persian`, { timeZone: zone, month: 'long' }), instant);
   return {
     year: Number(numeric.year),
     month: Number(numeric.month),
@@ -46,7 +45,18 @@ function isPersian(lang: string): boolean {
   return supportedLocale(lang).toLowerCase().split('-')[0] === 'fa';
 }
 
+const supportedLocales = new Map<string, string>();
+
 function supportedLocale(lang: string): string {
+  let supported = supportedLocales.get(lang);
+  if (supported === undefined) {
+    supported = canonicalLocale(lang);
+    if (supportedLocales.size < 1_000) supportedLocales.set(lang, supported);
+  }
+  return supported;
+}
+
+function canonicalLocale(lang: string): string {
   try {
     const [locale] = Intl.getCanonicalLocales(lang.replace(/_/g, '-'));
     return locale ? new Intl.Locale(locale).baseName : 'en';

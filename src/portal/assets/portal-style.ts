@@ -51,7 +51,14 @@ label { display: block; font-weight: 600; margin-block-end: .25rem; }
 .copy-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-block-end: .75rem; }
 .copy-button[hidden] { display: none; }
 .copy-status { color: var(--ok); min-height: 1.5em; }
+.status.minutes-agreed, .status.minutes-signed { color: var(--ok); border-color: var(--ok); }
+.minutes-item h3 { font-size: 1rem; margin-block: 1rem .25rem; }
+.minutes-item h4 { font-size: .95rem; margin-block: .5rem .25rem; }
+.protocol { margin-block-end: 2rem; }
+.signatures { display: flex; flex-wrap: wrap; gap: 2rem; }
+.signature { min-width: 14rem; border-block-start: 1px solid var(--ink); padding-block-start: .5rem; margin-block-start: 3rem; }
 @media print {
+  .protocol { break-after: page; }
   header.top, nav, .no-print, .rsvp-buttons, footer { display: none !important; }
   body { background: #fff; }
   .card { border: none; padding: 0; }

@@ -57,6 +57,10 @@ export const en = {
   downloadIcs: 'Add to calendar (.ics)',
   printAgenda: 'Print the agenda',
   backToSession: 'Back to the session',
+  minutesTitle: 'Minutes',
+  minutesState: { agreed: 'Agreed by every party', signed: 'Signed' },
+  minutesRevision: 'Revision {revision}',
+  printProtocol: 'Print the protocol',
   minutes: 'min',
   calendarTitle: 'Subscribe to your calendar',
   calendarIntro:

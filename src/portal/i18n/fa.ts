@@ -58,6 +58,10 @@ export const fa: Messages = {
   downloadIcs: 'افزودن به تقویم (.ics)',
   printAgenda: 'چاپ دستور جلسه',
   backToSession: 'بازگشت به نشست',
+  minutesTitle: 'صورت‌جلسه',
+  minutesState: { agreed: 'مورد توافق همهٔ طرف‌ها', signed: 'امضا شده' },
+  minutesRevision: 'نسخهٔ {revision}',
+  printProtocol: 'چاپ صورت‌جلسه',
   minutes: 'دقیقه',
   calendarTitle: 'اشتراک تقویم شما',
   calendarIntro:

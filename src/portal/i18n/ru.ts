@@ -58,6 +58,10 @@ export const ru: Messages = {
   downloadIcs: 'Добавить в календарь (.ics)',
   printAgenda: 'Распечатать повестку',
   backToSession: 'Назад к заседанию',
+  minutesTitle: 'Протокол',
+  minutesState: { agreed: 'Согласован всеми сторонами', signed: 'Подписан' },
+  minutesRevision: 'Редакция {revision}',
+  printProtocol: 'Распечатать протокол',
   minutes: 'мин',
   calendarTitle: 'Подписка на ваш календарь',
   calendarIntro:

@@ -7,7 +7,10 @@ import { SessionIcsController } from '../../calendar-feeds/session-ics.controlle
 import { Public } from '../../common/auth/decorators.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { InvitationsService } from '../../sessions/invitations.service.js';
-import { invalid } from '../../common/errors/problem.js';
+import { invalid, NotFoundError } from '../../common/errors/problem.js';
+import { resolveText } from '../../common/i18n/localized-text.js';
+import { ProtocolService } from '../../minutes/protocol.service.js';
+import type { Session } from '../../sessions/session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import type { PortalViewer } from '../sign-in/portal-sessions.service.js';
 import { PortalRepository } from '../portal.repository.js';
@@ -15,12 +18,13 @@ import { PORTAL_ROUTE_PREFIX, wantsPage } from '../portal-routing.js';
 import { unknownRoute } from '../../common/http/route-methods.js';
 import { MyPage } from '../views/my-page.js';
 import { PrintPage } from '../views/print-page.js';
+import { ProtocolPrintPage } from '../views/protocol-print-page.js';
 import { SessionPage } from '../views/session-page.js';
 import { groupByDay } from './my-page.model.js';
 import { PageErrorsFilter } from './page-errors.filter.js';
 import { contextFor, redirectAfterPost, sendPage } from './page-response.js';
 import { assertCsrf, PortalViewerGuard, Viewer } from './portal-viewer.js';
-import { sessionPageModel, type SessionPageModel } from './session-page.model.js';
+import { sessionPageModel, type SessionMinutes, type SessionPageModel } from './session-page.model.js';
 import type { PageContext } from './page-context.js';
 
 const PAST_DAYS = 90;
@@ -40,6 +44,7 @@ export class SessionPagesController {
     private readonly invitations: InvitationsService,
     private readonly repository: PortalRepository,
     private readonly moduleRef: ModuleRef,
+    private readonly protocolService: ProtocolService,
   ) {}
 
   @Get()
@@ -96,6 +101,22 @@ export class SessionPagesController {
     sendPage(response, <PrintPage ctx={ctx} session={await this.pageModel(viewer, id, ctx)} />);
   }
 
+  /** The agreed minutes as the protocol, each party's language in turn, laid out for paper. */
+  @Get('sessions/:id/protocol')
+  async protocol(
+    @Viewer() viewer: PortalViewer,
+    @UuidParam('id') id: string,
+    @Req() request: Request,
+    @Res() response: Response,
+  ): Promise<void> {
+    const ctx = contextFor(request, viewer);
+    const { session } = await this.agenda.load(viewer.principal, id);
+    const minutes = await this.minutes(viewer, session);
+    if (!minutes) throw new NotFoundError('Minutes');
+    const title = resolveText(session.title, ctx.lang) ?? '';
+    sendPage(response, <ProtocolPrintPage ctx={ctx} sessionId={id} title={title} minutes={minutes} />);
+  }
+
   /** The same file as GET /api/v1/sessions/:id/ics, for a browser signed in with a cookie. */
   @Get('sessions/:id/session.ics')
   async ics(
@@ -126,9 +147,24 @@ export class SessionPagesController {
   }
 
   private async pageModel(viewer: PortalViewer, id: string, ctx: PageContext): Promise<SessionPageModel> {
-    // The agenda is read under the delegate's visibility first: an unseen session is a 404 here.
-    const agenda = await this.agenda.render(viewer.principal, id, {}, ctx.lang);
-    const answers = await this.repository.answers(viewer.participantId, [id]);
-    return sessionPageModel(agenda, answers.get(id) ?? null, viewer.timeZone, ctx.lang, ctx.t);
+    // Read under the delegate's visibility, with the delegate's own answer: an unseen session is a 404 here.
+    const agenda = await this.agenda.load(viewer.principal, id, { answerOf: viewer.participantId });
+    const minutes = await this.minutes(viewer, agenda.session, [ctx.lang]);
+    return sessionPageModel(agenda, viewer.timeZone, ctx.lang, ctx.t, minutes);
+  }
+
+  /** The minutes a delegate may read (agreed or signed), in the languages asked or the parties'. */
+  private async minutes(
+    viewer: PortalViewer,
+    session: Session,
+    langs?: string[],
+  ): Promise<SessionMinutes | undefined> {
+    const readable = await this.protocolService.readable(viewer.principal, session, langs);
+    if (!readable || readable.revision.status === 'draft') return undefined;
+    return {
+      status: readable.revision.status,
+      revision: readable.revision.revision,
+      sections: readable.model.sections,
+    };
   }
 }

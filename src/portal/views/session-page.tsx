@@ -2,6 +2,7 @@ import { href, type PageContext } from '../pages/page-context.js';
 import type { SessionPageModel } from '../pages/session-page.model.js';
 import { AgendaTable } from './agenda-table.js';
 import { Layout } from './layout.js';
+import { MinutesSection } from './minutes-section.js';
 import { ZoneTimes } from './zoned-time.js';
 
 const ANSWERS = ['accepted', 'tentative', 'declined'] as const;
@@ -69,6 +70,7 @@ export function SessionPage(props: { ctx: PageContext; session: SessionPageModel
           </a>
         </p>
       </section>
+      {session.minutes && <MinutesSection ctx={ctx} sessionId={session.id} minutes={session.minutes} />}
     </Layout>
   );
 }
