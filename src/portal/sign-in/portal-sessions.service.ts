@@ -24,7 +24,8 @@ export interface PortalViewer {
   principal: Principal;
 }
 
-interface ViewerRow {
+/** A signed-in delegate's row: `portal_sessions ps` joined with `participants vp`. */
+export interface ViewerRow {
   session_id: string;
   csrf_token: string;
   participant_id: string;
@@ -66,30 +67,12 @@ export class PortalSessionsService {
   async viewer(secret: string | undefined): Promise<PortalViewer | undefined> {
     if (!secret) return undefined;
     const rows = await this.dataSource.query<ViewerRow[]>(
-      `SELECT s.id AS session_id, s.csrf_token, p.id AS participant_id, p.committee_id, p.full_name,
-              p.locale, p.time_zone
-         FROM portal_sessions s JOIN participants p ON p.id = s.participant_id
-        WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      `SELECT ${VIEWER_COLUMNS}
+         FROM portal_sessions ps JOIN participants vp ON vp.id = ps.participant_id
+        WHERE ps.token_hash = $1 AND ps.expires_at > now()`,
       [hashToken(secret)],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      sessionId: row.session_id,
-      csrfToken: row.csrf_token,
-      participantId: row.participant_id,
-      committeeId: row.committee_id,
-      fullName: row.full_name,
-      locale: row.locale,
-      timeZone: row.time_zone,
-      principal: {
-        tokenId: `portal-session:${row.session_id}`,
-        role: 'delegate',
-        committeeIds: [],
-        participantId: row.participant_id,
-        participantCommitteeId: row.committee_id,
-      },
-    };
+    return rows[0] ? toViewer(rows[0]) : undefined;
   }
 
   async end(secret: string | undefined): Promise<void> {
@@ -101,4 +84,38 @@ export class PortalSessionsService {
   get secureCookies(): boolean {
     return this.config.publicBaseUrl.startsWith('https:');
   }
+}
+
+/** The columns of a `ViewerRow` (expression, name), for queries that read the viewer with what it views. */
+export const VIEWER_SELECTS: ReadonlyArray<[string, keyof ViewerRow]> = [
+  ['ps.id', 'session_id'],
+  ['ps.csrf_token', 'csrf_token'],
+  ['vp.id', 'participant_id'],
+  ['vp.committee_id', 'committee_id'],
+  ['vp.full_name', 'full_name'],
+  ['vp.locale', 'locale'],
+  ['vp.time_zone', 'time_zone'],
+];
+export const VIEWER_COLUMNS = VIEWER_SELECTS.map(([expression, name]) => `${expression} AS ${name}`).join(
+  ', ',
+);
+
+/** The viewer a cookie's session row names; pages see what this delegate's API token would. */
+export function toViewer(row: ViewerRow): PortalViewer {
+  return {
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+    participantId: row.participant_id,
+    committeeId: row.committee_id,
+    fullName: row.full_name,
+    locale: row.locale,
+    timeZone: row.time_zone,
+    principal: {
+      tokenId: `portal-session:${row.session_id}`,
+      role: 'delegate',
+      committeeIds: [],
+      participantId: row.participant_id,
+      participantCommitteeId: row.committee_id,
+    },
+  };
 }
