@@ -34,6 +34,7 @@ describe('Delegate portal in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let sessionId: string;
+  let minutesSessionId: string;
   let delegateId: string;
   let delegateToken: string;
 
@@ -87,6 +88,46 @@ describe('Delegate portal in Chromium', () => {
     }
     await t.ctx.publish(sessionId);
     await t.ctx.invite(sessionId, delegate.id, { role: 'speaker' });
+    // A session whose minutes are agreed: its page shows them and prints the protocol.
+    const held = await t.ctx.newSession(jec.committee.id, {
+      title: { en: 'Customs working group', ru: 'Рабочая группа по таможне', fa: 'کارگروه گمرک' },
+      start: `${new Date().getUTCFullYear() - 1}-11-10T10:00`,
+      kind: 'bilateral',
+    });
+    minutesSessionId = held.id;
+    await t.ctx.invite(minutesSessionId, delegate.id);
+    const trade = await t.admin
+      .post(`/api/v1/sessions/${minutesSessionId}/agenda-items`)
+      .send({ title: { en: 'Trade', ru: 'Торговля', fa: 'تجارت' }, kind: 'decision', durationMinutes: 30 })
+      .expect(201);
+    await t.ctx.publish(minutesSessionId);
+    await t.admin
+      .put(`/api/v1/sessions/${minutesSessionId}/minutes`)
+      .send({
+        items: [
+          {
+            agendaItemId: trade.body.id,
+            notes: {
+              en: 'The sides discussed trade.',
+              ru: 'Стороны обсудили торговлю.',
+              fa: 'طرفین دربارهٔ تجارت گفتگو کردند.',
+            },
+            decisions: [
+              {
+                text: { en: 'Set up a working group', ru: 'Создать рабочую группу', fa: 'تشکیل کارگروه' },
+                kind: 'decision',
+                outcome: 'consensus',
+              },
+            ],
+            actionItems: [],
+          },
+        ],
+      })
+      .expect(200);
+    await t.admin
+      .post(`/api/v1/sessions/${minutesSessionId}/minutes/agree`)
+      .send({ partyId: jec.ir.id })
+      .expect(200);
     const link = await t.admin
       .post(`/api/v1/participants/${delegate.id}/portal-links`)
       .send({ expiresInDays: 30 })
@@ -174,6 +215,8 @@ describe('Delegate portal in Chromium', () => {
       '/my',
       `/sessions/${sessionId}`,
       `/sessions/${sessionId}/print`,
+      `/sessions/${minutesSessionId}`,
+      `/sessions/${minutesSessionId}/protocol`,
       '/my/calendar',
       '/no-such-page',
     ]) {
