@@ -80,18 +80,10 @@ describe('Delegate portal: minutes', () => {
   });
 
   it('shows the agreed minutes in the reader’s language and links the protocol’s print view', async () => {
-    await t
-      .as(secretariats.get(jec.ir.id)!)
-      .post(`${minutesPath()}/agree`)
-      .send({})
-      .expect(200);
+    await t.as(secretariats.get(jec.ir.id)!).post(`${minutesPath()}/agree`).send({}).expect(200);
     const halfway = await page.get(`/sessions/${sessionId}`).expect(200);
     expect(halfway.text).not.toContain('Стороны обсудили торговлю');
-    await t
-      .as(secretariats.get(jec.ru.id)!)
-      .post(`${minutesPath()}/agree`)
-      .send({})
-      .expect(200);
+    await t.as(secretariats.get(jec.ru.id)!).post(`${minutesPath()}/agree`).send({}).expect(200);
 
     const agreed = await page.get(`/sessions/${sessionId}`).expect(200);
     expect(agreed.text).toContain('<h2 id="minutes">Протокол</h2>');
