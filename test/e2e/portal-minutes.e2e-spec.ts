@@ -96,6 +96,7 @@ describe('Delegate portal: minutes', () => {
 
     const persian = await page.get(`/sessions/${sessionId}?lang=fa`).expect(200);
     expect(persian.text).toContain('طرفین دربارهٔ تجارت گفتگو کردند');
+    expect(persian.text).toContain('<bdi>۱. تجارت</bdi>');
     expect(persian.text).toContain(`href="/sessions/${sessionId}/protocol?lang=fa"`);
 
     const print = await page.get(`/sessions/${sessionId}/protocol`).expect(200);

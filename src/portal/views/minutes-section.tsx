@@ -32,7 +32,7 @@ export function MinutesItem(props: { item: ProtocolItem; section: ProtocolSectio
   return (
     <article class="minutes-item">
       <h3>
-        <bdi>{item.heading}</bdi>
+        <bdi>{section.lang === 'fa' ? localDigits(item.heading, 'fa') : item.heading}</bdi>
       </h3>
       {item.notes && <p>{item.notes}</p>}
       <TitledList heading={section.decisionsHeading} lines={item.decisions} />
