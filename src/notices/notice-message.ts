@@ -20,6 +20,9 @@ export interface NoticeContent {
   cancellationReason: string | null;
   /** Numbered agenda lines, already with their planned times. */
   agenda: string[];
+  /** A webinar registrant reads registrant wording and the link to their personal page. */
+  forRegistrant?: boolean;
+  personalLink?: string | null;
 }
 
 export interface RenderedNotice {
@@ -30,7 +33,7 @@ export interface RenderedNotice {
 
 /** Subject, plain text and HTML of one notice; right to left for Persian readers. */
 export function renderNotice(content: NoticeContent): RenderedNotice {
-  const words = noticeWords(content.language);
+  const words = noticeWords(content.language, content.forRegistrant);
   const zones = readerZones(content.recipientZone, content.otherZones);
   const times = zones.map((zone) =>
     formatTimeRange(content.startsAt, content.endsAt, zone, content.language),
@@ -60,8 +63,15 @@ export function renderNotice(content: NoticeContent): RenderedNotice {
     });
   }
   if (content.agenda.length > 0) sections.push({ label: words.agenda, lines: content.agenda });
+  if (content.personalLink) {
+    sections.push({
+      label: words.registrant.personalPage,
+      lines: content.kind === 'registration_link' ? [words.registrant.confirmNote] : [],
+      link: content.personalLink,
+    });
+  }
   if (content.kind === 'invitation' || content.kind === 'update') {
-    sections.push({ lines: [words.calendarNote] });
+    sections.push({ lines: [content.forRegistrant ? words.registrant.calendarNote : words.calendarNote] });
   }
   const subject = `${words.subject[content.kind]}: ${content.title}`;
   return { subject, text: plainText(content, sections), html: html(content, subject, sections) };

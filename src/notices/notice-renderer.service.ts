@@ -28,10 +28,12 @@ interface Recipient {
   email: string;
   time_zone: string;
   locale: string;
-  party_id: string;
+  party_id: string | null;
   committee_name: LocalizedText;
   organizer_email: string | null;
   other_zones: string[] | null;
+  /** Set when the recipient is a webinar registrant, not a participant. */
+  registrant?: { token: string; rsvp: Rsvp | undefined };
 }
 
 /** A notice's session (or a series with its first occurrence) as loaded for rendering. */
@@ -59,22 +61,27 @@ export class NoticeRenderer {
    * of one round share `targets`, so a publish to 2,000 invitees loads its session once.
    */
   async render(notice: Notice, targets: TargetCache = new Map()): Promise<NoticeMail | undefined> {
-    const [recipient] = await this.dataSource.query<Recipient[]>(
-      `SELECT p.full_name, p.email, p.time_zone, p.locale, p.party_id, c.name AS committee_name, c.organizer_email,
-              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
-                WHERE pa.committee_id = c.id AND pa.id <> p.party_id) AS other_zones
-         FROM participants p JOIN committees c ON c.id = p.committee_id WHERE p.id = $1`,
-      [notice.participantId],
-    );
+    const recipient = notice.registrationId
+      ? await this.registrant(notice.registrationId)
+      : await this.participant(notice.participantId!);
     if (!recipient) return undefined;
     const key = `${notice.targetType}:${notice.targetId}`;
     if (!targets.has(key)) targets.set(key, this.target(notice));
     const loaded = await targets.get(key)!;
     if (!loaded) return undefined;
-    const target = { ...loaded, rsvp: await this.rsvp(loaded.rsvpSessionId, notice.participantId) };
+    const rsvp = recipient.registrant
+      ? recipient.registrant.rsvp
+      : await this.rsvp(loaded.rsvpSessionId, notice.participantId!);
+    const target = { ...loaded, rsvp };
     const { session, agenda } = target;
     const language = noticeLanguage(recipient.locale);
     if (notice.kind === 'reminder' && (session.status !== 'scheduled' || !target.rsvp)) return undefined;
+    const registrant = recipient.registrant;
+    // A registrant who is no longer confirmed gets no invitation, update or reminder any more.
+    if (registrant && !registrant.rsvp && ['invitation', 'update', 'reminder'].includes(notice.kind)) {
+      return undefined;
+    }
+    const personalLink = registrant ? `${this.config.publicBaseUrl}/registration/${registrant.token}` : null;
     const otherZones = recipient.other_zones ?? [];
     const context: EventContext = {
       locale: language,
@@ -92,14 +99,26 @@ export class NoticeRenderer {
       otherZones,
       previous: notice.previous,
       location: resolveText(session.location, language),
-      joinUrl: session.format !== 'in_person' ? (session.onlineMeeting?.joinUrl ?? null) : null,
-      accessCode: session.format !== 'in_person' ? (session.onlineMeeting?.accessCode ?? null) : null,
+      joinUrl:
+        session.format === 'in_person' || !session.onlineMeeting?.joinUrl
+          ? null
+          : personalLink && registrant?.rsvp === 'accepted'
+            ? `${personalLink}/join`
+            : registrant
+              ? null
+              : session.onlineMeeting.joinUrl,
+      accessCode:
+        session.format !== 'in_person' && (!registrant || registrant.rsvp === 'accepted')
+          ? (session.onlineMeeting?.accessCode ?? null)
+          : null,
       cancellationReason: resolveText(session.cancellationReason, language),
       agenda: agendaLines(session, agenda, context.zones, language),
+      forRegistrant: Boolean(registrant),
+      personalLink,
     });
     const organizer = recipient.organizer_email ?? mailboxAddress(this.config.mailFrom);
     const mail: NoticeMail = { ...body, replyTo: organizer };
-    if (notice.kind === 'reminder') return mail;
+    if (notice.kind === 'reminder' || notice.kind.startsWith('registration_')) return mail;
     const method = notice.kind === 'cancellation' || notice.kind === 'withdrawal' ? 'CANCEL' : 'REQUEST';
     const events = target.events(context);
     const content = noticeCalendar({
@@ -114,6 +133,42 @@ export class NoticeRenderer {
       },
     });
     return { ...mail, calendar: { method, content } };
+  }
+
+  private async participant(participantId: string): Promise<Recipient | undefined> {
+    const [recipient] = await this.dataSource.query<Recipient[]>(
+      `SELECT p.full_name, p.email, p.time_zone, p.locale, p.party_id, c.name AS committee_name, c.organizer_email,
+              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
+                WHERE pa.committee_id = c.id AND pa.id <> p.party_id) AS other_zones
+         FROM participants p JOIN committees c ON c.id = p.committee_id WHERE p.id = $1`,
+      [participantId],
+    );
+    return recipient;
+  }
+
+  /**
+   * A webinar registrant as a recipient: their own language and zone, the parties' other zones,
+   * and their personal link. A purged registration (no address any more) gets nothing.
+   */
+  private async registrant(registrationId: string): Promise<Recipient | undefined> {
+    const [row] = await this.dataSource.query<
+      Array<Omit<Recipient, 'full_name' | 'registrant'> & { name: string; status: string; token: string }>
+    >(
+      `SELECT r.full_name AS name, r.email, r.time_zone, r.language AS locale, NULL AS party_id, r.status,
+              r.access_token AS token, c.name AS committee_name, c.organizer_email,
+              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
+                WHERE pa.committee_id = c.id AND pa.time_zone <> r.time_zone) AS other_zones
+         FROM registrations r JOIN sessions s ON s.id = r.session_id JOIN committees c ON c.id = s.committee_id
+        WHERE r.id = $1 AND r.email IS NOT NULL AND r.access_token IS NOT NULL`,
+      [registrationId],
+    );
+    if (!row) return undefined;
+    const { name, status, token, ...rest } = row;
+    return {
+      ...rest,
+      full_name: { [row.locale]: name },
+      registrant: { token, rsvp: status === 'confirmed' ? 'accepted' : undefined },
+    };
   }
 
   private async target(notice: Notice): Promise<LoadedTarget | undefined> {

@@ -89,7 +89,7 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
                       WHERE (status = 'pending' AND due_at <= COALESCE($1::timestamptz, now()))
                          OR (status = 'sending' AND locked_until <= COALESCE($1::timestamptz, now()))
                       ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, committee_id, target_type, target_id, participant_id, recipient, kind, sequence,
+        RETURNING id, committee_id, target_type, target_id, participant_id, registration_id, recipient, kind, sequence,
                   previous, attempts, created_at`,
       [at ?? null, BATCH_SIZE, LEASE_SECONDS],
     );
@@ -102,6 +102,7 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
           targetType: row.target_type,
           targetId: row.target_id,
           participantId: row.participant_id,
+          registrationId: row.registration_id,
           recipient: row.recipient,
           kind: row.kind,
           sequence: row.sequence,

@@ -6,6 +6,7 @@ import { LocalizedCancellationReason1796012000000 } from './1796012000000-Locali
 import { Notices1796015000000 } from './1796015000000-Notices.js';
 import { SeriesReplaceSkipped1796017000000 } from './1796017000000-SeriesReplaceSkipped.js';
 import { Minutes1796018000000 } from './1796018000000-Minutes.js';
+import { Registrations1796021000000 } from './1796021000000-Registrations.js';
 import { PortalSignIn1796016000000 } from './1796016000000-PortalSignIn.js';
 
 /** Every migration, in order. A generated migration is added here after review. */
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   PortalSignIn1796016000000,
   SeriesReplaceSkipped1796017000000,
   Minutes1796018000000,
+  Registrations1796021000000,
 ];
