@@ -40,6 +40,8 @@ export interface AppConfig {
   trustProxyHops?: number;
   /** Public form posts (portal sign-in) per minute, per client address and per e-mail address. */
   publicFormRateLimit?: number;
+  /** Days after which cancelled and rejected registrations lose their personal data (default 90). */
+  registrationRetentionDays?: number;
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -155,6 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
 
+  const retentionDays = parseInteger(text('REGISTRATION_RETENTION_DAYS') ?? '90');
+  if (retentionDays === undefined || retentionDays < 1 || retentionDays > 3650) {
+    problems.push(
+      `REGISTRATION_RETENTION_DAYS must be an integer from 1 to 3650 (got "${env.REGISTRATION_RETENTION_DAYS}")`,
+    );
+  }
+
   const dataDirText = text('QUORUM_DATA_DIR') ?? './.quorum/db';
   const dataDir = dataDirText === 'memory' ? 'memory' : resolve(dataDirText);
 
@@ -176,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     noticeWorker: noticeWorkerText === 'true',
     trustProxyHops: trustProxyHops!,
     publicFormRateLimit: formLimit!,
+    registrationRetentionDays: retentionDays!,
   };
 }
 

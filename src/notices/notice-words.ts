@@ -74,7 +74,7 @@ const WORDS: Record<'en' | 'fa' | 'ru', ParticipantWords> = {
         withdrawal: 'Your registration for this webinar is cancelled.',
         reminder: 'This webinar is coming up.',
         registration_link:
-          'Please confirm your e-mail address to complete your registration for this webinar. If you did not register, ignore this message.',
+          'Here is the link to your registration for this webinar. If your address is not confirmed yet, open it and confirm. If you did not register, ignore this message.',
         registration_awaiting_approval:
           'Your address is confirmed. The organizers review each registration; you will hear from us.',
         registration_waitlisted:
@@ -129,7 +129,7 @@ const WORDS: Record<'en' | 'fa' | 'ru', ParticipantWords> = {
         withdrawal: 'ثبت‌نام شما در این وبینار لغو شد.',
         reminder: 'این وبینار به‌زودی برگزار می‌شود.',
         registration_link:
-          'لطفاً نشانی ایمیل خود را تأیید کنید تا ثبت‌نام شما در این وبینار کامل شود. اگر ثبت‌نام نکرده‌اید، این پیام را نادیده بگیرید.',
+          'این پیوند ثبت‌نام شما در این وبینار است. اگر نشانی شما هنوز تأیید نشده، آن را باز کنید و تأیید کنید. اگر ثبت‌نام نکرده‌اید، این پیام را نادیده بگیرید.',
         registration_awaiting_approval:
           'نشانی شما تأیید شد. برگزارکنندگان هر ثبت‌نام را بررسی می‌کنند و به شما خبر می‌دهند.',
         registration_waitlisted:
@@ -184,7 +184,7 @@ const WORDS: Record<'en' | 'fa' | 'ru', ParticipantWords> = {
         withdrawal: 'Ваша регистрация на вебинар отменена.',
         reminder: 'Скоро начнётся вебинар.',
         registration_link:
-          'Подтвердите адрес электронной почты, чтобы завершить регистрацию на вебинар. Если вы не регистрировались, просто проигнорируйте это письмо.',
+          'Это ссылка на вашу регистрацию на вебинар. Если адрес ещё не подтверждён, откройте её и подтвердите. Если вы не регистрировались, просто проигнорируйте это письмо.',
         registration_awaiting_approval:
           'Ваш адрес подтверждён. Организаторы рассматривают каждую заявку и сообщат вам о решении.',
         registration_waitlisted:
