@@ -29,7 +29,11 @@ export class RegistrantOutbox {
    * up the registration's `notice_round`, which stands in for SEQUENCE in the sent-once key; an
    * unsent mail of the same kind is replaced (a second request for the link sends one link).
    */
-  async registrationChanged(manager: EntityManager, registrationId: string, kind: RegistrantKind): Promise<void> {
+  async registrationChanged(
+    manager: EntityManager,
+    registrationId: string,
+    kind: RegistrantKind,
+  ): Promise<void> {
     await manager.query(
       `WITH replaced AS (
          UPDATE notices SET status = 'superseded', updated_at = now()

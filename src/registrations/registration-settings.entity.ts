@@ -1,5 +1,11 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, InstantColumn, LocalizedColumn, TextColumn, UpdatedAtColumn } from '../common/database-columns.js';
+import {
+  CreatedAtColumn,
+  InstantColumn,
+  LocalizedColumn,
+  TextColumn,
+  UpdatedAtColumn,
+} from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 import { Session } from '../sessions/session.entity.js';
 
