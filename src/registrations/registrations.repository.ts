@@ -66,8 +66,10 @@ export class RegistrationsRepository {
   /** Hands out the next queue position of the webinar (the caller holds the lock). */
   async nextPosition(manager: EntityManager, sessionId: string): Promise<number> {
     const [row] = await manager.query<Array<{ position: number }>>(
-      `UPDATE registration_settings SET next_position = next_position + 1
-        WHERE session_id = $1 RETURNING next_position - 1 AS position`,
+      `WITH taken AS (
+         UPDATE registration_settings SET next_position = next_position + 1
+          WHERE session_id = $1 RETURNING next_position - 1 AS position)
+       SELECT position FROM taken`,
       [sessionId],
     );
     return row.position;
