@@ -82,7 +82,9 @@ describe('Webinar registration', () => {
     const confirmation = mails[1];
     expect(confirmation.subject).toBe('Регистрация подтверждена: Экспорт молочной продукции в Россию');
     expect(confirmation.raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-    expect(confirmation.text).toContain('вторник'.length > 0 ? 'Москва' : '');
+    // Moscow first for a registrant from Russia, then Tehran.
+    expect(confirmation.text).toContain('среда, 10 февраля 2027 г., 11:00–12:30 (Москва)');
+    expect(confirmation.text).toContain('11:30–13:00 (Тегеран)');
     expect(confirmation.text).toContain(`https://quorum.test${path}/join`);
     expect(confirmation.text).not.toContain('https://meet.example.org/dairy');
     const calendar = calendarPart(confirmation);
