@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { NoticeWorker } from '../../src/notices/notice-worker.service.js';
 import { freePort, graveViolations, launchChromium } from '../support/browser.js';
@@ -61,6 +62,10 @@ describe('Webinar registration in Chromium', () => {
       expect(await page.getAttribute('html', 'lang')).toBe(lang);
       expect(await page.getAttribute('html', 'dir')).toBe(lang === 'fa' ? 'rtl' : 'ltr');
       grave.push(...(await graveViolations(page, `/register ${lang}`)));
+      if (lang !== 'en') {
+        await page.screenshot({ path: `docs/registration-${lang}.png`, fullPage: true });
+        expect(existsSync(`docs/registration-${lang}.png`)).toBe(true);
+      }
 
       // Submitting without anything shows the problems next to their fields, still accessible.
       await page.getByRole('button', { name: WORDS[lang].submit, exact: true }).click();
