@@ -9,7 +9,6 @@ import { PageErrorsFilter } from '../portal/pages/page-errors.filter.js';
 import { pageContext } from '../portal/pages/page-context.js';
 import { contextFor, redirectAfterPost, sendPage } from '../portal/pages/page-response.js';
 import { PORTAL_ROUTE_PREFIX } from '../portal/portal-routing.js';
-import { clientAddress } from '../portal/sign-in/client-address.js';
 import { FormRateLimit } from '../portal/sign-in/form-rate-limit.js';
 import { MessagePage } from '../portal/views/message-page.js';
 import { assertFormToken, formToken } from './form-csrf.js';
@@ -55,12 +54,7 @@ export class RegistrationPagesController {
     const webinar = await this.registrations.openWebinar(sessionId);
     assertFormToken(request, body);
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-    const client = clientAddress(
-      request.headers['x-forwarded-for'],
-      request.socket.remoteAddress,
-      this.config.trustProxyHops ?? 0,
-    );
-    await this.rateLimit.take([`register-client:${client}`, `register-address:${email}`]);
+    await this.rateLimit.takePost('register', request, email);
     const ctx = contextFor(request, undefined);
     if (registrationWindow(webinar, new Date()) !== 'open') {
       this.sendForm(webinar, { values: {}, problems: {} }, request, response, 409);

@@ -122,7 +122,7 @@ export const fa: Messages = {
       country: 'کشوری را برگزینید.',
       language: 'زبانی را برگزینید.',
       consent: 'برای ثبت‌نام، رضایت شما لازم است.',
-    } as Record<string, string>,
+    },
     yourTitle: 'ثبت‌نام شما',
     statusLabel: 'وضعیت',
     status: {

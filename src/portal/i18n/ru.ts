@@ -125,7 +125,7 @@ export const ru: Messages = {
       country: 'Выберите страну.',
       language: 'Выберите язык.',
       consent: 'Для регистрации нужно ваше согласие.',
-    } as Record<string, string>,
+    },
     yourTitle: 'Ваша регистрация',
     statusLabel: 'Статус',
     status: {
