@@ -13,7 +13,7 @@ import { FormRateLimit } from '../portal/sign-in/form-rate-limit.js';
 import { MessagePage } from '../portal/views/message-page.js';
 import { assertFormToken, formToken } from './form-csrf.js';
 import { readRegistrationForm } from './registration-form.js';
-import { RegistrationsService, type OpenWebinar } from './registrations.service.js';
+import { RegistrantsService, type OpenWebinar } from './registrants.service.js';
 import { PersonalPage } from './views/personal-page.js';
 import { RegisterPage, type RegisterFormState } from './views/register-page.js';
 import { registrationWindow, webinarPageModel } from './views/webinar-page.model.js';
@@ -25,7 +25,7 @@ import { registrationWindow, webinarPageModel } from './views/webinar-page.model
 @Controller(PORTAL_ROUTE_PREFIX)
 export class RegistrationPagesController {
   constructor(
-    private readonly registrations: RegistrationsService,
+    private readonly registrations: RegistrantsService,
     private readonly rateLimit: FormRateLimit,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}

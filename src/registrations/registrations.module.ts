@@ -3,6 +3,8 @@ import { FormRateLimit } from '../portal/sign-in/form-rate-limit.js';
 import { RegistrationPagesController } from './registration-pages.controller.js';
 import { RegistrationsController } from './registrations.controller.js';
 import { RegistrationsRepository } from './registrations.repository.js';
+import { RegistrantsService } from './registrants.service.js';
+import { RegistrationSeats } from './registration-seats.service.js';
 import { RegistrationsService } from './registrations.service.js';
 
 /**
@@ -11,6 +13,12 @@ import { RegistrationsService } from './registrations.service.js';
  */
 @Module({
   controllers: [RegistrationsController, RegistrationPagesController],
-  providers: [RegistrationsService, RegistrationsRepository, FormRateLimit],
+  providers: [
+    RegistrationsService,
+    RegistrantsService,
+    RegistrationSeats,
+    RegistrationsRepository,
+    FormRateLimit,
+  ],
 })
 export class RegistrationsModule {}

@@ -1,7 +1,7 @@
 import { resolveText } from '../../common/i18n/localized-text.js';
 import type { Messages, PortalLanguage } from '../../portal/i18n/messages.js';
 import { zonedLabels, type ZonedLabel } from '../../portal/pages/zoned-labels.js';
-import type { OpenWebinar } from '../registrations.service.js';
+import type { OpenWebinar } from '../registrants.service.js';
 
 /** Both sides' zones, always: the registrants are Iranian and Russian traders and producers. */
 export const WEBINAR_ZONES = ['Asia/Tehran', 'Europe/Moscow'];
