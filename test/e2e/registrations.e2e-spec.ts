@@ -108,6 +108,11 @@ describe('Webinar registration', () => {
       [email],
     );
     expect(reminder.due_at.toISOString()).toBe('2027-02-09T08:00:00.000Z');
+    await deliver(t, new Date('2027-02-09T08:00:01Z'));
+    const reminderMail = (await sink.to(email)).at(-1)!;
+    expect(reminderMail.subject).toBe('Напоминание: Экспорт молочной продукции в Россию');
+    expect(reminderMail.text).toContain('Скоро начнётся вебинар.');
+    expect(reminderMail.text).toContain(`https://quorum.test${path}/join`);
   });
 
   it('answers the same whether or not the address is registered, and keeps one registration per address', async () => {
@@ -196,6 +201,8 @@ describe('Webinar registration', () => {
       .get('/registration/qrg_not-a-real-link-at-all-000000')
       .set('Accept', 'text/html')
       .expect(404);
+    const malformed = await t.http.get('/register/not-a-uuid').set('Accept', 'text/html').expect(404);
+    expect(malformed.headers['content-type']).toMatch(/^text\/html/);
   });
 
   it('never exceeds the capacity when ten confirm at once: three confirmed, seven waitlisted in order', async () => {
@@ -235,6 +242,12 @@ describe('Webinar registration', () => {
     );
 
     await deliver(t);
+    // Every registrant's mail is in their language; the seated ones carry the calendar REQUEST.
+    for (const person of confirmed) {
+      const mail = (await sink.to(person.email)).at(-1)!;
+      expect(mail.subject).toMatch(/^(Регистрация подтверждена|ثبت‌نام تأیید شد): /);
+      expect(calendarPart(mail)).toContain('METHOD:REQUEST');
+    }
     for (const person of waitlisted) {
       const mails = await sink.to(person.email);
       expect(mails.at(-1)!.attachments.some((a) => a.contentType === 'text/calendar')).toBe(false);
