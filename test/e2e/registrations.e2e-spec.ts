@@ -76,6 +76,9 @@ describe('Webinar registration', () => {
     expect(page.text).toContain('<html lang="ru" dir="ltr">');
     expect(page.text).toContain('Подтверждена: место за вами');
     expect(page.text).toContain(`href="${path}/join"`);
+    // The personal link never leaks to the meeting's site as a Referer, nor into a shared cache.
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.headers['cache-control']).toBe('private, no-store');
     await deliver(t);
     const mails = await sink.to(email);
     expect(mails).toHaveLength(2);
