@@ -12,7 +12,7 @@ import {
 import { displayTimes, utcIso } from '../common/time/zoned-time.js';
 import { busyTimes } from './busy-times.js';
 import type { SlotSearchDto, SlotSearchResultDto } from './dto/slot-search.dto.js';
-import { committeeParticipants, invitedSessions, partySchedules } from './scheduling.queries.js';
+import { committeeParticipants, invitedSessions, partySchedules } from './scheduling.repository.js';
 import { SLOT_SEARCH_LIMITS } from './slot-search-limits.js';
 import { searchSlots } from './slot-search.js';
 import { addDays, datesBetween, HOLIDAY_DATA_VERSION } from './working-calendar.js';
