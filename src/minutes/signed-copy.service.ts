@@ -39,14 +39,8 @@ export class SignedCopyService {
 
   async download(principal: Principal, sessionId: string, number: number): Promise<Buffer> {
     const session = await this.sessions.get(principal, sessionId);
-    const readable = canManageCommittee(principal, session.committeeId) ? undefined : 'signed';
-    const revision = await this.dataSource
-      .getRepository(MinutesRevision)
-      .createQueryBuilder('r')
-      .addSelect('r.signedCopy')
-      .where('r.session_id = :sessionId AND r.revision = :number', { sessionId, number })
-      .andWhere(readable ? "r.status = 'signed'" : 'TRUE')
-      .getOne();
+    const signedOnly = !canManageCommittee(principal, session.committeeId);
+    const revision = await this.repository.withSignedCopy(sessionId, number, signedOnly);
     if (!revision?.signedCopy) throw new NotFoundError('Signed copy');
     return revision.signedCopy;
   }
