@@ -10,6 +10,7 @@ import { Committee } from './committee.entity.js';
 import { touchCommittee } from './committee-version.js';
 import { CommitteesRepository } from './committees.repository.js';
 import type { CreateCommitteeDto, UpdateCommitteeDto } from './dto/committee.dto.js';
+import { CommitteeErrorCode } from './committee-errors.js';
 
 @Injectable()
 export class CommitteesService {
@@ -87,7 +88,7 @@ export class CommitteesService {
       const count = await this.repository.sessionCount(manager, id);
       if (count > 0) {
         throw new ConflictError(
-          'committee-has-sessions',
+          CommitteeErrorCode.HasSessions,
           `The committee has ${counted(count, 'session')}; delete them first`,
         );
       }
@@ -97,9 +98,11 @@ export class CommitteesService {
 
   private async assertSlugFree(slug: string): Promise<void> {
     if (await this.committees.existsBy({ slug })) {
-      throw new ConflictError('slug-taken', `The slug "${slug}" is already used by another committee`, [
-        { path: 'slug', message: 'is already used by another committee' },
-      ]);
+      throw new ConflictError(
+        CommitteeErrorCode.SlugTaken,
+        `The slug "${slug}" is already used by another committee`,
+        [{ path: 'slug', message: 'is already used by another committee' }],
+      );
     }
   }
 }

@@ -21,6 +21,7 @@ import type {
 import { participantSearchText } from './participant-search.js';
 import { Participant } from './participant.entity.js';
 import { ParticipantsRepository } from './participants.repository.js';
+import { ParticipantErrorCode } from './participant-errors.js';
 
 const OWN_FIELDS = new Set(['timeZone', 'locale']);
 
@@ -155,7 +156,7 @@ export class ParticipantsService {
           ...(series > 0 ? [counted(series, 'series', 'series')] : []),
         ].join(' and ');
         throw new ConflictError(
-          'participant-invited',
+          ParticipantErrorCode.Invited,
           `The participant is invited to ${held}; remove those invitations first`,
         );
       }
@@ -173,8 +174,10 @@ async function findParty(manager: EntityManager, committeeId: string, partyId: s
 
 async function assertEmailFree(manager: EntityManager, committeeId: string, email: string): Promise<void> {
   if (await manager.existsBy(Participant, { committeeId, emailKey: email.toLowerCase() })) {
-    throw new ConflictError('email-taken', 'Another participant of this committee has this e-mail address', [
-      { path: 'email', message: 'is already used by another participant of this committee' },
-    ]);
+    throw new ConflictError(
+      ParticipantErrorCode.EmailTaken,
+      'Another participant of this committee has this e-mail address',
+      [{ path: 'email', message: 'is already used by another participant of this committee' }],
+    );
   }
 }

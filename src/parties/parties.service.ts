@@ -17,6 +17,7 @@ import { defaultLocale, defaultWorkWeek, isHolidayCountrySupported } from './par
 import { Party } from './party.entity.js';
 import { isCalendarDate } from '../common/validation/is-date.js';
 import { PartiesRepository } from './parties.repository.js';
+import { PartyErrorCode } from './party-errors.js';
 
 @Injectable()
 export class PartiesService {
@@ -129,7 +130,7 @@ function checkParty(party: Party): void {
 
 async function assertCodeFree(parties: Repository<Party>, committeeId: string, code: string): Promise<void> {
   if (await parties.existsBy({ committeeId, code })) {
-    throw new ConflictError('party-code-taken', `The committee already has a party ${code}`, [
+    throw new ConflictError(PartyErrorCode.CodeTaken, `The committee already has a party ${code}`, [
       { path: 'code', message: 'is already used by another party of this committee' },
     ]);
   }

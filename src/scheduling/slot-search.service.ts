@@ -16,6 +16,7 @@ import { committeeParticipants, invitedSessions, partySchedules } from './schedu
 import { SLOT_SEARCH_LIMITS } from './slot-search-limits.js';
 import { searchSlots } from './slot-search.js';
 import { addDays, datesBetween, HOLIDAY_DATA_VERSION } from './working-calendar.js';
+import { SchedulingErrorCode } from './scheduling-errors.js';
 
 /** Loads parties, participants and their sessions in a constant number of queries, then searches. */
 @Injectable()
@@ -41,7 +42,10 @@ export class SlotSearchService {
     if (!committee) throw new NotFoundError('Committee');
     const parties = await partySchedules(manager, committeeId);
     if (parties.length === 0) {
-      throw new ConflictError('no-parties', 'The committee has no parties, so no working days to search');
+      throw new ConflictError(
+        SchedulingErrorCode.NoParties,
+        'The committee has no parties, so no working days to search',
+      );
     }
     const known = await committeeParticipants(manager, committeeId, listed);
     assertValid(

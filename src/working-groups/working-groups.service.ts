@@ -12,6 +12,7 @@ import type { AddMemberDto, CreateWorkingGroupDto, UpdateWorkingGroupDto } from 
 import { WorkingGroupMember, type MemberRole } from './working-group-member.entity.js';
 import { WorkingGroup } from './working-group.entity.js';
 import { WorkingGroupsRepository } from './working-groups.repository.js';
+import { WorkingGroupErrorCode } from './working-group-errors.js';
 
 @Injectable()
 export class WorkingGroupsService {
@@ -105,7 +106,7 @@ export class WorkingGroupsService {
         await manager.existsBy(WorkingGroupMember, { workingGroupId: id, participantId: input.participantId })
       ) {
         throw new ConflictError(
-          'already-member',
+          WorkingGroupErrorCode.AlreadyMember,
           'The participant is already a member of this working group',
           [{ path: 'participantId', message: 'is already a member' }],
         );
@@ -160,8 +161,10 @@ export class WorkingGroupsService {
 
 async function assertSlugFree(manager: EntityManager, committeeId: string, slug: string): Promise<void> {
   if (await manager.existsBy(WorkingGroup, { committeeId, slug })) {
-    throw new ConflictError('slug-taken', `The committee already has a working group "${slug}"`, [
-      { path: 'slug', message: 'is already used by another working group of this committee' },
-    ]);
+    throw new ConflictError(
+      WorkingGroupErrorCode.SlugTaken,
+      `The committee already has a working group "${slug}"`,
+      [{ path: 'slug', message: 'is already used by another working group of this committee' }],
+    );
   }
 }

@@ -50,17 +50,33 @@ export function Creates(type: Type<unknown>, doc: OperationDoc): MethodDecorator
 /** `PATCH`, `PUT` or an action `POST` that changes a resource: 200 with `type`. */
 export function Changes(type: Type<unknown>, doc: OperationDoc, status = 200): MethodDecorator {
   const { operation, outcome, problems } = parts(doc, CHANGE);
-  return applyDecorators(HttpCode(status), ApiOkResponse({ type, description: outcome }), operation, problems);
+  return applyDecorators(
+    HttpCode(status),
+    ApiOkResponse({ type, description: outcome }),
+    operation,
+    problems,
+  );
 }
 
 /** `DELETE` (or a removing `POST`): 204 with no body. */
 export function Removes(doc: OperationDoc): MethodDecorator {
   const { operation, outcome, problems } = parts(doc, REMOVE);
-  return applyDecorators(HttpCode(204), ApiNoContentResponse({ description: outcome ?? 'Removed' }), operation, problems);
+  return applyDecorators(
+    HttpCode(204),
+    ApiNoContentResponse({ description: outcome ?? 'Removed' }),
+    operation,
+    problems,
+  );
 }
 
 function parts(doc: OperationDoc, usual: ProblemAnswer[]) {
-  const { summary, description, outcome, also = [], problems } = typeof doc === 'string' ? { summary: doc } : doc;
+  const {
+    summary,
+    description,
+    outcome,
+    also = [],
+    problems,
+  } = typeof doc === 'string' ? { summary: doc } : doc;
   const answers = problems ?? mergeAnswers(usual, also);
   return {
     operation: ApiOperation(description === undefined ? { summary } : { summary, description }),

@@ -18,6 +18,7 @@ import { principalKey } from '../auth/principal.js';
 import { inRequestTransaction } from '../../database/request-transaction.js';
 import { ConflictError, DomainError, invalid } from '../errors/problem.js';
 import { claimKey, deleteExpiredKeys, storeAnswer, storedAnswer } from './idempotency-keys.repository.js';
+import { IdempotencyErrorCode } from './idempotency-errors.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 /** About one idempotent POST in a hundred also clears out expired keys. */
@@ -105,27 +106,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const stored = await storedAnswer(this.dataSource.manager, principal, key);
     if (!stored)
       throw new ConflictError(
-        'idempotency-key-in-flight',
+        IdempotencyErrorCode.KeyInFlight,
         'Retry: the first request with this key just ended',
       );
     if (stored.request_hash !== requestHash) {
       throw new DomainError(
         HttpStatus.UNPROCESSABLE_ENTITY,
-        'idempotency-key-reused',
+        IdempotencyErrorCode.KeyReused,
         'This Idempotency-Key was used with a different request',
         [{ path: 'Idempotency-Key', message: 'was already used with another body' }],
       );
     }
     if (stored.status_code === null) {
       throw new ConflictError(
-        'idempotency-key-in-flight',
+        IdempotencyErrorCode.KeyInFlight,
         'The first request with this key is still being processed',
       );
     }
     if (secret) {
       const id = (stored.response_body as { id?: unknown } | null)?.id ?? null;
       throw new ConflictError(
-        'idempotency-secret-not-repeated',
+        IdempotencyErrorCode.SecretNotRepeated,
         'The first request with this key already created the resource; its secret was shown once and is not repeated',
         undefined,
         { resourceId: id },
