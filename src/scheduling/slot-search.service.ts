@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError } from '../common/errors/problem.js';
 import { DataSource } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { assertCanReadCommittee, canManageCommittee } from '../common/auth/access.js';
@@ -32,10 +33,9 @@ export class SlotSearchService {
     const listed = [...input.participantIds, ...(input.optionalParticipantIds ?? [])];
     // Delegates see free/busy only, and only for searches they are part of.
     if (!canManageCommittee(principal, committeeId) && !listed.includes(principal.participantId ?? '')) {
-      throw new ForbiddenException({
-        code: 'forbidden',
-        detail: 'A delegate searches only with itself among participantIds or optionalParticipantIds',
-      });
+      throw new ForbiddenError(
+        'A delegate searches only with itself among participantIds or optionalParticipantIds',
+      );
     }
     const manager = this.dataSource.manager;
     const committee = await manager.findOneBy(Committee, { id: committeeId });
