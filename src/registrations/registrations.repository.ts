@@ -111,16 +111,19 @@ export class RegistrationsRepository {
 
   /**
    * Erases the personal data of registrations cancelled or rejected more than `days` before
-   * `at`, and the mails kept for them. Returns how many were purged.
+   * `at`, and of those whose address was never confirmed within `days` (they end as cancelled),
+   * with the mails kept for them. Returns how many were purged.
    */
   async purge(at: Date, days: number): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       const purged = await manager.query<Array<{ id: string }>>(
         `UPDATE registrations
             SET full_name = NULL, email = NULL, email_key = NULL, organization = NULL, country = NULL,
-                access_token = NULL, purged_at = $1, updated_at = now()
-          WHERE status IN ('cancelled', 'rejected') AND purged_at IS NULL
+                access_token = NULL, purged_at = $1, updated_at = now(),
+                status = CASE WHEN status = 'pending' THEN 'cancelled' ELSE status END
+          WHERE purged_at IS NULL
             AND status_changed_at < $1::timestamptz - make_interval(days => $2)
+            AND (status IN ('cancelled', 'rejected') OR (status = 'pending' AND address_confirmed_at IS NULL))
           RETURNING id`,
         [at, days],
       );

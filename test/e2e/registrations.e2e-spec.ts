@@ -465,6 +465,22 @@ describe('Webinar registration', () => {
     expect(lines.at(-1)).toBe('');
   });
 
+  it('erases a registration whose address was never confirmed after the retention period', async () => {
+    const { webinar } = await openWebinar(t);
+    const { email } = await register(t, webinar.id, { email: 'never.confirmed@example.org' });
+    const service = t.app.get(RegistrationsService);
+    expect(await service.purge(new Date(Date.now() + 89 * DAY_MS))).toBe(0);
+    expect(await service.purge(new Date(Date.now() + 91 * DAY_MS))).toBeGreaterThanOrEqual(1);
+    const rows = await t.db.query<Array<{ email: string | null; full_name: string | null; status: string }>>(
+      'SELECT email, full_name, status FROM registrations WHERE session_id = $1',
+      [webinar.id],
+    );
+    expect(rows).toEqual([{ email: null, full_name: null, status: 'cancelled' }]);
+    const again = await register(t, webinar.id, { email });
+    expect(again.answer.status).toBeLessThan(400);
+    expect((await registrations(webinar.id)).items.filter((item) => item.email === email)).toHaveLength(1);
+  });
+
   it('erases personal data of cancelled and rejected registrations after the retention period', async () => {
     const { webinar } = await openWebinar(t);
     const kept = await registered(webinar.id);
