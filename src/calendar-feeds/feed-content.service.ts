@@ -17,13 +17,13 @@ import { sessionToEvent, type EventContext, type FeedAgendaItem } from './sessio
 import { readerZonesFirst } from './zone-labels.js';
 import type { IcsEvent } from './ics/ics-writer.js';
 import type { Series } from '../series/series.entity.js';
+import { DAY_MS } from '../common/time/durations.js';
 
 const gzipAsync = promisify(gzip);
 const FEED_STATE_SQL = `SELECT f.id, f.scope, f.committee_id, f.participant_id, f.working_group_id, f.owner_participant_id,
        f.label, f.locale, f.last_fetched_at, c.content_version, c.content_changed_at
   FROM calendar_feeds f JOIN committees c ON c.id = f.committee_id
  WHERE f.token_hash = $1 AND f.revoked_at IS NULL`;
-const DAY_MS = 86_400_000;
 const PAST_DAYS = 90;
 const FUTURE_DAYS = 2 * 365;
 const CANCELLED_KEPT_DAYS = 30;

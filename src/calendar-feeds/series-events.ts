@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
-import { DateTime } from 'luxon';
 import { planSeries } from '../series/series-plan.js';
 import type { Series } from '../series/series.entity.js';
 import type { Session } from '../sessions/session.entity.js';
+import { resolveWallTime } from '../common/time/wall-clock.js';
 import { needsOverride } from './ics/dst-corners.js';
 import type { IcsEvent } from './ics/ics-writer.js';
 import { sessionPageUrl, sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
@@ -176,5 +176,6 @@ function masterSession(series: Series, startsAt: Date, endsAt: Date): Session {
 
 /** The instant an occurrence's recurrence id names: its original local start in the series' zone. */
 function originalStart(series: Series, session: Session): Date {
-  return DateTime.fromISO(session.recurrenceId!, { zone: series.timeZone }).toJSDate();
+  const [year, month, day, hour, minute] = session.recurrenceId!.split(/[-T:]/).map(Number);
+  return resolveWallTime(series.timeZone, { year, month, day, hour, minute }).instant;
 }

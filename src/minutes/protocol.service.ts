@@ -42,11 +42,7 @@ export class ProtocolService {
     if (!latest) throw new NotFoundError('Minutes');
     const langs = langsQuery === undefined ? undefined : parseLangs(langsQuery);
     if (latest.status === 'signed' && (!langs || langs.join(',') === latest.documentLangs.join(','))) {
-      const stored = await manager
-        .createQueryBuilder(MinutesRevision, 'r')
-        .addSelect('r.document')
-        .where('r.id = :id', { id: latest.id })
-        .getOneOrFail();
+      const stored = await this.repository.withDocument(manager, latest.id);
       if (stored.document && stored.documentSha256)
         return { bytes: stored.document, sha256: stored.documentSha256, revision: latest.revision };
     }

@@ -22,6 +22,9 @@ export interface NoticeContent {
   agenda: string[];
   /** The recipient's personal link to the session's page (it signs them in), when the notice has one. */
   portalLink?: string | null;
+  /** A webinar registrant reads registrant wording and the link to their personal page. */
+  forRegistrant?: boolean;
+  personalLink?: string | null;
 }
 
 /** A sign-in e-mail: the one-time link and when it stops working. */
@@ -41,7 +44,7 @@ export interface RenderedNotice {
 
 /** Subject, plain text and HTML of one notice; right to left for Persian readers. */
 export function renderNotice(content: NoticeContent): RenderedNotice {
-  const words = noticeWords(content.language);
+  const words = noticeWords(content.language, content.forRegistrant);
   const zones = readerZones(content.recipientZone, content.otherZones);
   const times = zones.map((zone) =>
     formatTimeRange(content.startsAt, content.endsAt, zone, content.language),
@@ -74,8 +77,15 @@ export function renderNotice(content: NoticeContent): RenderedNotice {
   if (content.portalLink) {
     sections.push({ label: words.portalLink, lines: [words.portalLinkNote], link: content.portalLink });
   }
+  if (content.personalLink) {
+    sections.push({
+      label: words.registrant.personalPage,
+      lines: content.kind === 'registration_link' ? [words.registrant.confirmNote] : [],
+      link: content.personalLink,
+    });
+  }
   if (content.kind === 'invitation' || content.kind === 'update') {
-    sections.push({ lines: [words.calendarNote] });
+    sections.push({ lines: [content.forRegistrant ? words.registrant.calendarNote : words.calendarNote] });
   }
   const subject = `${words.subject[content.kind]}: ${content.title}`;
   return { subject, text: plainText(content, sections), html: html(content, subject, sections) };

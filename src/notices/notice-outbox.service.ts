@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Series } from '../series/series.entity.js';
 import type { Session, SessionStatus } from '../sessions/session.entity.js';
 import type { NoticeKind, NoticePrevious } from './notice.entity.js';
+import { RegistrantOutbox } from './registrant-outbox.service.js';
 
 /** A session as it was before a change: taken before the change is applied. */
 export interface SessionBefore extends NoticePrevious {
@@ -31,7 +32,7 @@ interface Enqueue {
   committeeId: string;
   targetType: 'session' | 'series';
   targetId: string;
-  kind: Exclude<NoticeKind, 'reminder' | 'sign_in'>;
+  kind: Extract<NoticeKind, 'invitation' | 'update' | 'cancellation' | 'withdrawal'>;
   sequence: number;
   /** Invitees of this session (or series) that get it; all of them when absent. */
   participantIds?: string[];
@@ -47,7 +48,10 @@ interface Enqueue {
  */
 @Injectable()
 export class NoticeOutbox {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registrants: RegistrantOutbox,
+  ) {}
 
   /** Hook for session edits: a published session whose SEQUENCE went up tells every invitee. */
   async sessionChanged(manager: EntityManager, session: Session, before: SessionBefore): Promise<void> {
@@ -57,12 +61,10 @@ export class NoticeOutbox {
       before.endsAt !== session.endsAt.toISOString() ||
       before.timeZone !== session.timeZone;
     const { startsAt, endsAt, timeZone } = before;
-    await this.enqueue(manager, {
-      ...sessionTarget(session),
-      kind: 'update',
-      previous: moved ? { startsAt, endsAt, timeZone } : undefined,
-    });
+    const previous = moved ? { startsAt, endsAt, timeZone } : undefined;
+    await this.enqueue(manager, { ...sessionTarget(session), kind: 'update', previous });
     await this.reminders(manager, session.id);
+    await this.registrants.webinarChanged(manager, session, 'update', previous);
   }
 
   /**
@@ -74,12 +76,14 @@ export class NoticeOutbox {
     if (session.status === 'cancelled') {
       await this.enqueue(manager, { ...sessionTarget(session), kind: 'cancellation' });
       await this.reminders(manager, session.id);
+      await this.registrants.webinarChanged(manager, session, 'cancellation');
     } else if (session.status === 'scheduled') {
       await this.enqueue(manager, {
         ...sessionTarget(session),
         kind: from === 'draft' ? 'invitation' : 'update',
       });
       await this.reminders(manager, session.id);
+      if (from !== 'draft') await this.registrants.webinarChanged(manager, session, 'update');
     }
   }
 
@@ -209,7 +213,7 @@ export class NoticeOutbox {
        ), cleared AS (
          UPDATE notices n SET status = 'superseded', updated_at = now()
           WHERE n.kind = 'reminder' AND n.status = 'pending' AND n.target_id IN (SELECT id FROM targets)
-            AND ($2::uuid[] IS NULL OR n.participant_id = ANY($2::uuid[]))
+            AND n.participant_id IS NOT NULL AND ($2::uuid[] IS NULL OR n.participant_id = ANY($2::uuid[]))
          RETURNING n.id
        )
        INSERT INTO notices (committee_id, target_type, target_id, participant_id, recipient, kind, sequence, due_at)

@@ -30,10 +30,12 @@ interface Recipient {
   email: string;
   time_zone: string;
   locale: string;
-  party_id: string;
+  party_id: string | null;
   committee_name: LocalizedText;
   organizer_email: string | null;
   other_zones: string[] | null;
+  /** Set when the recipient is a webinar registrant, not a participant. */
+  registrant?: { token: string; rsvp: Rsvp | undefined };
 }
 
 /** A notice's session (or a series with its first occurrence) as loaded for rendering. */
@@ -91,7 +93,12 @@ export class NoticeRenderer {
     notices: Notice[],
     targets: TargetCache = new Map(),
   ): Promise<Map<string, NoticeMail | undefined>> {
-    const recipients = await this.recipients(notices.map((notice) => notice.participantId));
+    const recipients = await this.recipients(notices.flatMap((notice) => notice.participantId ?? []));
+    const registrants = await this.registrants(notices.flatMap((notice) => notice.registrationId ?? []));
+    const recipientOf = (notice: Notice) =>
+      notice.registrationId
+        ? registrants.get(notice.registrationId)
+        : recipients.get(notice.participantId ?? '');
     for (const notice of notices) {
       if (notice.targetType === 'portal_link') continue;
       const key = `${notice.targetType}:${notice.targetId}`;
@@ -102,12 +109,13 @@ export class NoticeRenderer {
     const rsvps = await this.rsvps(
       notices.flatMap((notice) => {
         const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
-        return target ? [{ sessionId: target.rsvpSessionId, participantId: notice.participantId }] : [];
+        if (!target || !notice.participantId || notice.registrationId) return [];
+        return [{ sessionId: target.rsvpSessionId, participantId: notice.participantId }];
       }),
     );
     const drafts = new Map<string, Draft>();
     for (const notice of notices) {
-      const recipient = recipients.get(notice.participantId);
+      const recipient = recipientOf(notice);
       if (!recipient) continue;
       if (notice.kind === 'sign_in') {
         drafts.set(notice.id, { mail: this.signIn(notice, recipient) });
@@ -115,16 +123,24 @@ export class NoticeRenderer {
       }
       const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
       if (!target) continue;
-      const rsvp = rsvps.get(`${target.rsvpSessionId}:${notice.participantId}`);
+      const registrant = recipient.registrant;
+      const rsvp = registrant
+        ? registrant.rsvp
+        : rsvps.get(`${target.rsvpSessionId}:${notice.participantId}`);
       if (notice.kind === 'reminder' && (target.session.status !== 'scheduled' || !rsvp)) continue;
+      // A registrant who is no longer confirmed gets no invitation, update or reminder any more.
+      if (registrant && !rsvp && ['invitation', 'update', 'reminder'].includes(notice.kind)) continue;
       drafts.set(notice.id, { notice, recipient, target, rsvp });
     }
     const linked = [...drafts.entries()].filter(
-      ([, draft]) => draft.notice && PORTAL_LINK_KINDS.has(draft.notice.kind),
+      ([, draft]) =>
+        draft.notice?.participantId &&
+        !draft.recipient?.registrant &&
+        PORTAL_LINK_KINDS.has(draft.notice.kind),
     );
     const links = await this.mailLinks.create(
       linked.map(([, draft]) => ({
-        participantId: draft.notice!.participantId,
+        participantId: draft.notice!.participantId!,
         sessionId: draft.target!.session.id,
         endsAt: draft.target!.lastEnd,
       })),
@@ -146,6 +162,8 @@ export class NoticeRenderer {
     const { session, agenda } = draft.target!;
     const target = draft.target!;
     const language = noticeLanguage(recipient.locale);
+    const registrant = recipient.registrant;
+    const personalLink = registrant ? `${this.config.publicBaseUrl}/registration/${registrant.token}` : null;
     const otherZones = recipient.other_zones ?? [];
     const context: EventContext = {
       locale: language,
@@ -163,15 +181,20 @@ export class NoticeRenderer {
       otherZones,
       previous: notice.previous,
       location: resolveText(session.location, language),
-      joinUrl: session.format !== 'in_person' ? (session.onlineMeeting?.joinUrl ?? null) : null,
-      accessCode: session.format !== 'in_person' ? (session.onlineMeeting?.accessCode ?? null) : null,
+      joinUrl: joinUrlFor(session, registrant, personalLink),
+      accessCode:
+        session.format !== 'in_person' && (!registrant || registrant.rsvp === 'accepted')
+          ? (session.onlineMeeting?.accessCode ?? null)
+          : null,
       cancellationReason: resolveText(session.cancellationReason, language),
       agenda: agendaLines(session, agenda, context.zones, language),
       portalLink: draft.portalLink ?? null,
+      forRegistrant: Boolean(registrant),
+      personalLink,
     });
     const organizer = recipient.organizer_email ?? mailboxAddress(this.config.mailFrom);
     const mail: NoticeMail = { ...body, replyTo: organizer };
-    if (notice.kind === 'reminder') return mail;
+    if (notice.kind === 'reminder' || notice.kind.startsWith('registration_')) return mail;
     const method = notice.kind === 'cancellation' || notice.kind === 'withdrawal' ? 'CANCEL' : 'REQUEST';
     const eventsKey = `${notice.targetType}:${notice.targetId}:${language}:${context.zones.join(',')}`;
     if (!events.has(eventsKey)) events.set(eventsKey, target.events(context));
@@ -214,6 +237,35 @@ export class NoticeRenderer {
       [[...new Set(participantIds)]],
     );
     return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /**
+   * Webinar registrants as recipients, by registration id: their own language and zone, the
+   * parties' other zones, and their personal link. A purged registration (no address) gets nothing.
+   */
+  private async registrants(registrationIds: string[]): Promise<Map<string, RecipientRow>> {
+    if (registrationIds.length === 0) return new Map();
+    const rows = await this.dataSource.query<
+      Array<Omit<RecipientRow, 'full_name' | 'registrant'> & { name: string; status: string; token: string }>
+    >(
+      `SELECT r.id, r.full_name AS name, r.email, r.time_zone, r.language AS locale, NULL AS party_id, r.status,
+              r.access_token AS token, c.name AS committee_name, c.organizer_email,
+              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
+                WHERE pa.committee_id = c.id AND pa.time_zone <> r.time_zone) AS other_zones
+         FROM registrations r JOIN sessions s ON s.id = r.session_id JOIN committees c ON c.id = s.committee_id
+        WHERE r.id = ANY($1::uuid[]) AND r.email IS NOT NULL AND r.access_token IS NOT NULL`,
+      [[...new Set(registrationIds)]],
+    );
+    return new Map(
+      rows.map(({ name, status, token, ...rest }) => [
+        rest.id,
+        {
+          ...rest,
+          full_name: { [rest.locale]: name },
+          registrant: { token, rsvp: status === 'confirmed' ? ('accepted' as const) : undefined },
+        },
+      ]),
+    );
   }
 
   /** Each (session, participant)'s answer, keyed `session:participant`. */
@@ -291,6 +343,20 @@ export class NoticeRenderer {
     for (const row of rows) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
     return bySession;
   }
+}
+
+/**
+ * The join link a recipient's mail shows: a confirmed registrant's personal `/join` (which
+ * forwards while they hold a seat), none for other registrants, the meeting's own for delegates.
+ */
+function joinUrlFor(
+  session: Session,
+  registrant: Recipient['registrant'],
+  personalLink: string | null,
+): string | null {
+  if (session.format === 'in_person' || !session.onlineMeeting?.joinUrl) return null;
+  if (!registrant) return session.onlineMeeting.joinUrl;
+  return personalLink && registrant.rsvp === 'accepted' ? `${personalLink}/join` : null;
 }
 
 /** "1. Opening (11:30–11:45 Tehran / 11:00–11:15 Moscow)", in the reader's digits and city names. */

@@ -96,8 +96,8 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
                       WHERE (status = 'pending' AND due_at <= COALESCE($1::timestamptz, now()))
                          OR (status = 'sending' AND locked_until <= COALESCE($1::timestamptz, now()))
                       ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, committee_id, target_type, target_id, participant_id, recipient, kind, sequence,
-                  previous, payload, attempts, created_at`,
+        RETURNING id, committee_id, target_type, target_id, participant_id, registration_id, recipient, kind,
+                  sequence, previous, payload, attempts, created_at`,
       [at ?? null, BATCH_SIZE, LEASE_SECONDS],
     );
     const notices = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<Record<string, unknown>>;
@@ -109,6 +109,7 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
           targetType: row.target_type,
           targetId: row.target_id,
           participantId: row.participant_id,
+          registrationId: row.registration_id,
           recipient: row.recipient,
           kind: row.kind,
           sequence: row.sequence,

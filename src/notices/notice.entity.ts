@@ -9,6 +9,7 @@ import {
   UuidColumn,
 } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
+import { Registration } from '../registrations/registration.entity.js';
 
 export const NOTICE_KINDS = [
   'invitation',
@@ -17,6 +18,11 @@ export const NOTICE_KINDS = [
   'withdrawal',
   'reminder',
   'sign_in',
+  // A webinar registrant's own mails (see src/registrations).
+  'registration_link',
+  'registration_awaiting_approval',
+  'registration_waitlisted',
+  'registration_rejected',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 /**
@@ -44,7 +50,7 @@ export type NoticeTargetType = 'session' | 'series' | 'portal_link';
 
 /**
  * The outbox: one row per message to one recipient, written in the transaction of the change
- * that causes it, sent later by the worker. (target, sequence, participant, kind) is sent once.
+ * that causes it, sent later by the worker. (target, sequence, recipient, kind) is sent once.
  */
 @Entity('notices')
 @Index('ix_notices_committee_created', ['committeeId', 'createdAt', 'id'])
@@ -52,6 +58,11 @@ export type NoticeTargetType = 'session' | 'series' | 'portal_link';
   unique: true,
   where: `status <> 'superseded'`,
 })
+@Index('uq_notices_once_registrant', ['targetId', 'sequence', 'registrationId', 'kind'], {
+  unique: true,
+  where: `status <> 'superseded'`,
+})
+@Index('ix_notices_registration', ['registrationId'], { where: 'registration_id IS NOT NULL' })
 @Index('ix_notices_due', ['dueAt', 'id'], { where: `status IN ('pending', 'sending')` })
 @Index('ix_notices_pending_target', ['targetId', 'participantId'], { where: `status = 'pending'` })
 export class Notice {
@@ -63,10 +74,15 @@ export class Notice {
   /** `session` (a single session or one occurrence), `series` (the whole series) or `portal_link`. */
   @TextColumn('target_type') targetType: NoticeTargetType;
   @UuidColumn('target_id') targetId: string;
-  @UuidColumn('participant_id') participantId: string;
+  /** The recipient: a participant, or (for a webinar's registrants) a registration. */
+  @UuidColumn('participant_id', true) participantId: string | null;
   @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'participant_id' })
   participant?: Participant;
+  @UuidColumn('registration_id', true) registrationId: string | null;
+  @ManyToOne(() => Registration, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'registration_id' })
+  registration?: Registration;
   /** The address at the time of the change. */
   @TextColumn('recipient') recipient: string;
   @TextColumn('kind') kind: NoticeKind;

@@ -12,7 +12,7 @@ import { checkClashes } from '../sessions/sessions.service.js';
 import { workingTimeWarningsFor } from '../scheduling/write-warnings.js';
 import type { UpdateSeriesDto } from './dto/series.dto.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
-import { localDateOf } from './series-plan.js';
+import { recurrenceDateOf } from './series-plan.js';
 import { planSeriesEdit, type SeriesEditPlan } from './series-edit-plan.js';
 import { lockSeries, occurrencesOf, planOrFail, timingOf } from './series-rules.js';
 import type { SeriesResult } from './series.service.js';
@@ -127,7 +127,7 @@ export class SeriesEditsService {
         currentPlan,
         parties: await partyCalendars(manager, series.committeeId),
         later: later.map((occurrence) => ({ id: occurrence.id, recurrenceId: occurrence.recurrenceId! })),
-        detachedDates: detached.map((row) => localDateOf(row.recurrence_id)),
+        detachedDates: detached.map((row) => recurrenceDateOf(row.recurrence_id)),
       },
     );
     if ('problems' in edit) throw new UnprocessableError(edit.problems, edit.detail);

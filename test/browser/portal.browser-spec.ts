@@ -1,31 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort, graveViolations, launchChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const LANGUAGES = ['fa', 'ru', 'en'] as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('Delegate portal in Chromium', () => {
   let t: TestApp;
@@ -39,8 +17,6 @@ describe('Delegate portal in Chromium', () => {
   let delegateToken: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     t = await startTestApp({ publicBaseUrl: base });
@@ -133,7 +109,7 @@ describe('Delegate portal in Chromium', () => {
       .send({ expiresInDays: 30 })
       .expect(201);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     page = await context.newPage();
@@ -147,14 +123,7 @@ describe('Delegate portal in Chromium', () => {
 
   async function expectAccessible(path: string): Promise<void> {
     await page.goto(`${base}${path}`);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const grave = violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${path}: ${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-      );
-    expect(grave).toEqual([]);
+    expect(await graveViolations(page, path)).toEqual([]);
   }
 
   it('signs in with the personal link and opens /my in the delegate’s language', async () => {

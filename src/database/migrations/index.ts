@@ -6,6 +6,7 @@ import { LocalizedCancellationReason1796012000000 } from './1796012000000-Locali
 import { Notices1796015000000 } from './1796015000000-Notices.js';
 import { SeriesReplaceSkipped1796017000000 } from './1796017000000-SeriesReplaceSkipped.js';
 import { Minutes1796018000000 } from './1796018000000-Minutes.js';
+import { Registrations1796021000000 } from './1796021000000-Registrations.js';
 import { PortalSignIn1796016000000 } from './1796016000000-PortalSignIn.js';
 import { SignInNotices1796019500000 } from './1796019500000-SignInNotices.js';
 
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SeriesReplaceSkipped1796017000000,
   Minutes1796018000000,
   SignInNotices1796019500000,
+  Registrations1796021000000,
 ];

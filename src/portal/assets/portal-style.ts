@@ -48,6 +48,12 @@ input[type="email"], input[type="text"] { font: inherit; padding: .45rem; border
   border-radius: .4rem; width: 100%; max-width: 28rem; }
 input.feed-url { direction: ltr; font-family: ui-monospace, monospace; font-size: .9rem; }
 label { display: block; font-weight: 600; margin-block-end: .25rem; }
+select { font: inherit; padding: .45rem; border: 1px solid var(--muted); border-radius: .4rem; max-width: 28rem; width: 100%; }
+.consent label.inline-label { display: inline; font-weight: 400; }
+.consent input[type="checkbox"] { width: 1.2rem; height: 1.2rem; vertical-align: middle; }
+.field-problem { color: var(--cancel); margin: .25rem 0 0; }
+.form-problems { border: 2px solid var(--cancel); border-radius: .5rem; padding: .5rem 1rem; margin-block-end: 1rem; }
+[aria-invalid="true"] { border-color: var(--cancel); border-width: 2px; }
 .copy-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-block-end: .75rem; }
 .copy-button[hidden] { display: none; }
 .copy-status { color: var(--ok); min-height: 1.5em; }

@@ -10,11 +10,10 @@ import { Participant } from '../../participants/participant.entity.js';
 import { PortalLink } from './portal-link.entity.js';
 import { PortalSession } from './portal-session.entity.js';
 import { PortalSessionsService } from './portal-sessions.service.js';
+import { DAY_MS, MINUTE_MS } from '../../common/time/durations.js';
 
 /** A one-time sign-in link is good for this long after it is asked for. */
 export const ONE_TIME_LINK_MINUTES = 15;
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 /** A sign-in link made for /signin, to be mailed to `recipient`. */
 export interface SignInLinkToSend {

@@ -7,10 +7,10 @@ import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { PortalLink } from './portal-link.entity.js';
 import { PortalSession } from './portal-session.entity.js';
+import { DAY_MS } from '../../common/time/durations.js';
 
 /** How long a browser stays signed in (never past a personal link's own expiry). */
 export const PORTAL_SESSION_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 /** The signed-in delegate behind a request, as pages need it. */
 export interface PortalViewer {
