@@ -23,6 +23,7 @@ import { NoticesModule } from './notices/notices.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { MinutesModule } from './minutes/minutes.module.js';
 import { PortalModule } from './portal/portal.module.js';
+import { RegistrationsModule } from './registrations/registrations.module.js';
 
 export interface AppOptions {
   /** Called with every SQL statement (the benchmark counts them). */
@@ -52,6 +53,8 @@ export class AppModule {
         NoticesModule,
         SchedulingModule,
         MinutesModule,
+        // Before the portal: its not-found page answers every page address no module took.
+        RegistrationsModule,
         PortalModule,
       ],
       providers: [

@@ -25,6 +25,7 @@ import {
   UpdateAgendaItemDto,
 } from './dto/agenda-item.dto.js';
 import { RenderedAgendaDto } from './dto/rendered-agenda.dto.js';
+import { ReadsOne } from '../common/http/operations.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The session’s ETag' };
 
@@ -38,17 +39,14 @@ export class AgendaController {
   ) {}
 
   @Get('agenda')
-  @ApiOkResponse({
-    type: RenderedAgendaDto,
-    description:
-      'Numbered items with planned times in every zone asked (default: zone of record and parties’ zones)',
-  })
-  @ApiOperation({
+  @ReadsOne(RenderedAgendaDto, {
     summary: 'Get a session’s rendered agenda',
     description:
       'Numbered items with planned start and end in every zone asked, presenters, totals and overrun. A delegate sees only what its participant may see; anything else is 404.',
+    outcome:
+      'Numbered items with planned times in every zone asked (default: zone of record and parties’ zones)',
+    also: [422],
   })
-  @ApiProblems(400, 401, 404, 422)
   render(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -59,12 +57,10 @@ export class AgendaController {
   }
 
   @Get('agenda-items')
-  @ApiOkResponse({ type: AgendaItemListDto })
-  @ApiOperation({
+  @ReadsOne(AgendaItemListDto, {
     summary: 'List a session’s agenda items',
     description: 'A delegate sees only what its participant may see; anything else is 404.',
   })
-  @ApiProblems(400, 401, 404)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

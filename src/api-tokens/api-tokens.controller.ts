@@ -1,12 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.js';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
@@ -20,6 +13,7 @@ import {
   toApiTokenDto,
 } from './dto/api-token.dto.js';
 import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor.js';
+import { ReadsPage, Removes } from '../common/http/operations.js';
 
 @ApiTags('API tokens')
 @ApiBearerAuth()
@@ -49,25 +43,22 @@ export class ApiTokensController {
   }
 
   @Get()
-  @ApiOkResponse({ type: ApiTokenPageDto })
-  @ApiOperation({
+  @ReadsPage(ApiTokenPageDto, {
     summary: 'List API tokens',
     description: 'Admins see every token; organizers see the tokens of their committees.',
+    problems: [401, 422],
   })
-  @ApiProblems(401, 422)
   async list(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery): Promise<ApiTokenPageDto> {
     const result = await this.apiTokens.list(principal, page);
     return { items: result.items.map(toApiTokenDto), nextCursor: result.nextCursor };
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Revoked; the token stops working at once' })
-  @ApiOperation({
+  @Removes({
     summary: 'Revoke an API token',
     description: 'Organizers revoke tokens of their committees only.',
+    outcome: 'Revoked; the token stops working at once',
   })
-  @ApiProblems(400, 401, 403, 404)
   async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
     await this.apiTokens.revoke(principal, id);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In, IsNull, Repository, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { Committee } from '../committees/committee.entity.js';
 import { canManageCommittee } from '../common/auth/access.js';
@@ -7,10 +7,11 @@ import type { Principal } from '../common/auth/principal.js';
 import { TokenCache } from '../common/auth/token-cache.js';
 import { generateToken, hashToken } from '../common/auth/token-hash.js';
 import { invalid, NotFoundError } from '../common/errors/problem.js';
-import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
+import { type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Party } from '../parties/party.entity.js';
 import { ApiToken } from './api-token.entity.js';
+import { ApiTokensRepository } from './api-tokens.repository.js';
 import type { CreateApiTokenDto } from './dto/api-token.dto.js';
 import { assertMayIssue } from './token-issuing.js';
 
@@ -21,6 +22,7 @@ export class ApiTokensService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokenCache: TokenCache,
+    private readonly repository: ApiTokensRepository,
   ) {
     this.tokens = dataSource.getRepository(ApiToken);
   }
@@ -83,42 +85,15 @@ export class ApiTokensService {
   }
 
   list(principal: Principal, page: PageQuery): Promise<Page<ApiToken>> {
-    return paginate(this.visibleTo(principal), {
-      sortExpression: 'token.created_at',
-      idExpression: 'token.id',
-      sortCast: 'timestamptz',
-      page,
-    });
+    return this.repository.pageVisibleTo(principal, page);
   }
 
   async revoke(principal: Principal, id: string): Promise<void> {
-    if (!(await this.visibleTo(principal).andWhere('token.id = :id', { id }).getExists())) {
+    if (!(await this.repository.isVisibleTo(principal, id))) throw new NotFoundError('API token');
+    if (!(await this.repository.revoke(id)) && !(await this.tokens.existsBy({ id }))) {
       throw new NotFoundError('API token');
     }
-    const result = await this.tokens
-      .createQueryBuilder()
-      .update()
-      .set({ revokedAt: () => 'now()' })
-      .where('id = :id AND revoked_at IS NULL', { id })
-      .execute();
-    if (result.affected === 0 && !(await this.tokens.existsBy({ id }))) throw new NotFoundError('API token');
     this.tokenCache.forgetToken(id);
-  }
-
-  /** An organizer sees its committees' delegate tokens and organizer tokens within its committees. */
-  private visibleTo(principal: Principal): SelectQueryBuilder<ApiToken> {
-    const query = this.tokens.createQueryBuilder('token');
-    if (principal.role === 'admin') return query;
-    return query
-      .leftJoin('token.participant', 'participant')
-      .where(
-        new Brackets((either) =>
-          either
-            .where("token.role = 'delegate' AND participant.committee_id = ANY(:managed)")
-            .orWhere("token.role = 'organizer' AND token.committee_ids <@ :managed::uuid[]"),
-        ),
-        { managed: principal.committeeIds },
-      );
   }
 }
 

@@ -1,6 +1,6 @@
-import { ForbiddenException } from '@nestjs/common';
 import type { Principal } from '../common/auth/principal.js';
 import type { TokenRole } from '../common/auth/principal.js';
+import { ForbiddenError } from '../common/errors/problem.js';
 
 /**
  * Admins issue any token. An organizer onboards its own committees' people: delegate tokens
@@ -10,14 +10,12 @@ import type { TokenRole } from '../common/auth/principal.js';
 export function assertMayIssue(principal: Principal, role: TokenRole, committeeIds: string[]): void {
   if (principal.role === 'admin') return;
   if (role === 'admin') {
-    throw new ForbiddenException({ code: 'forbidden', detail: 'Only an admin may create admin tokens' });
+    throw new ForbiddenError('Only an admin may create admin tokens');
   }
   const beyond = committeeIds.filter((id) => !principal.committeeIds.includes(id));
   if (beyond.length > 0) {
-    throw new ForbiddenException({
-      code: 'forbidden',
-      detail: 'An organizer token may name only committees the caller manages',
-      errors: [{ path: 'committeeIds', message: 'names a committee the caller does not manage' }],
-    });
+    throw new ForbiddenError('An organizer token may name only committees the caller manages', [
+      { path: 'committeeIds', message: 'names a committee the caller does not manage' },
+    ]);
   }
 }

@@ -7,8 +7,8 @@ import { FeedStates } from './feed-states.js';
 import { FeedsRepository, type FeedStateRow } from './feeds.repository.js';
 import { ByteBudgetLru, RenderCache, type RenderedFeed } from './render-cache.js';
 import { readerZonesFirst } from './zone-labels.js';
+import { DAY_MS } from '../common/time/durations.js';
 
-const DAY_MS = 86_400_000;
 const PAST_DAYS = 90;
 const FUTURE_DAYS = 2 * 365;
 const CANCELLED_KEPT_DAYS = 30;

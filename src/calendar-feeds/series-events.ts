@@ -1,11 +1,11 @@
 import { isDeepStrictEqual } from 'node:util';
-import { DateTime } from 'luxon';
 import { planSeries } from '../series/series-plan.js';
 import type { Series } from '../series/series.entity.js';
 import type { Session } from '../sessions/session.entity.js';
+import { resolveWallTime } from '../common/time/wall-clock.js';
 import { needsOverride } from './ics/dst-corners.js';
 import type { IcsEvent } from './ics/ics-writer.js';
-import { sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
+import { sessionPageUrl, sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
 
 export interface FeedOccurrence {
   session: Session;
@@ -37,6 +37,11 @@ export function seriesToEvents(
   const first = plan.ruleOccurrences[0];
 
   const master = sessionToEvent(masterSession(series, first.startsAt, first.endsAt), [], context);
+  // The series has no page of its own: its URL is the page of the first occurrence still to be held.
+  const firstScheduled = occurrences
+    .map(({ session }) => session)
+    .filter((session) => session.status === 'scheduled')
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())[0];
   // Any change to an occurrence changes the master's EXDATEs or overrides too.
   const lastModified = new Date(
     Math.max(series.updatedAt.getTime(), ...occurrences.map(({ session }) => session.updatedAt.getTime())),
@@ -45,6 +50,7 @@ export function seriesToEvents(
   const events: IcsEvent[] = [
     {
       ...master,
+      url: firstScheduled ? sessionPageUrl(context.publicBaseUrl, firstScheduled.id) : undefined,
       dtstamp: lastModified,
       lastModified,
       sequence,
@@ -170,5 +176,6 @@ function masterSession(series: Series, startsAt: Date, endsAt: Date): Session {
 
 /** The instant an occurrence's recurrence id names: its original local start in the series' zone. */
 function originalStart(series: Series, session: Session): Date {
-  return DateTime.fromISO(session.recurrenceId!, { zone: series.timeZone }).toJSDate();
+  const [year, month, day, hour, minute] = session.recurrenceId!.split(/[-T:]/).map(Number);
+  return resolveWallTime(series.timeZone, { year, month, day, hour, minute }).instant;
 }

@@ -13,7 +13,7 @@ export interface EventContext {
   locale: string;
   /** The parties' zones, the reader's own first: the agenda in DESCRIPTION shows its times in each. */
   zones: string[];
-  /** Base of links back to the API, without a trailing slash. */
+  /** Base of links to the portal's pages, without a trailing slash. */
   publicBaseUrl: string;
   /** Working group names, for CATEGORIES. */
   workingGroupNames?: Map<string, LocalizedText>;
@@ -47,7 +47,7 @@ export function sessionToEvent(session: Session, agenda: FeedAgendaItem[], conte
     summary: cancelled ? `${words.cancelled}: ${title}` : title,
     description: describe(session, agenda, context),
     location: resolveText(session.location, context.locale) ?? undefined,
-    // No URL until the delegate portal has a page for it: the API link needs a token.
+    url: sessionPageUrl(context.publicBaseUrl, session.id),
     conference:
       online && session.format !== 'in_person'
         ? { uri: online.joinUrl, label: online.provider ?? words.join }
@@ -59,6 +59,11 @@ export function sessionToEvent(session: Session, agenda: FeedAgendaItem[], conte
     ].filter((category) => category !== ''),
     status: STATUS[session.status],
   };
+}
+
+/** The session's page on the delegate portal: what URL in every event and notice links to. */
+export function sessionPageUrl(publicBaseUrl: string, sessionId: string): string {
+  return `${publicBaseUrl}/sessions/${sessionId}`;
 }
 
 /** The description, then the agenda with planned times in each party's zone, then how to join. */

@@ -1,3 +1,5 @@
+import { dateTimeFormat } from '../common/time/intl-cache.js';
+
 /** How a feed names a zone and writes a clock time, in the feed's language (en, fa, ru). */
 
 /** The parties' cities, named as their readers write them; other zones fall back to Intl. */
@@ -11,13 +13,12 @@ function language(locale: string): string {
 }
 
 /**
- * Labels and clock formatters per zone and language: building an Intl formatter costs far more than
+ * Labels per zone and language: building an Intl formatter costs far more than
  * using one, and a feed writes the same few zones thousands of times. Zones come from stored,
  * validated rows, so these stay small; the cap only guards against the unexpected.
  */
 const MAX_MEMOIZED = 2_000;
 const labels = new Map<string, string>();
-const clocks = new Map<string, Intl.DateTimeFormat>();
 
 function memoized<T>(memo: Map<string, T>, key: string, make: () => T): T {
   let value = memo.get(key);
@@ -53,18 +54,12 @@ function labelOf(zone: string, lang: string): string {
 
 /** `09:30` in the zone, with the language's own digits (`۰۹:۳۰` in Persian). */
 export function clockText(instant: Date, zone: string, locale: string): string {
-  const lang = language(locale);
-  return memoized(
-    clocks,
-    `${lang}|${zone}`,
-    () =>
-      new Intl.DateTimeFormat(lang, {
-        timeZone: zone,
-        hour: '2-digit',
-        minute: '2-digit',
-        hourCycle: 'h23',
-      }),
-  ).format(instant);
+  return dateTimeFormat(language(locale), {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
 }
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';

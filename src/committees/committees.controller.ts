@@ -1,13 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -21,6 +13,7 @@ import {
   toCommitteeDto,
   UpdateCommitteeDto,
 } from './dto/committee.dto.js';
+import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
 
 @ApiTags('Committees')
 @ApiBearerAuth()
@@ -29,9 +22,11 @@ export class CommitteesController {
   constructor(private readonly committees: CommitteesService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: CommitteeDto })
-  @ApiOperation({ summary: 'Create a committee', description: 'Admin only.' })
-  @ApiProblems(401, 403, 413, 415, 422, 409)
+  @Creates(CommitteeDto, {
+    summary: 'Create a committee',
+    description: 'Admin only.',
+    problems: [401, 403, 413, 415, 422, 409],
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateCommitteeDto,
@@ -41,12 +36,11 @@ export class CommitteesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: CommitteePageDto })
-  @ApiOperation({
+  @ReadsPage(CommitteePageDto, {
     summary: 'List committees',
     description: 'A delegate sees only what its participant may see; anything else is 404.',
+    problems: [401, 422],
   })
-  @ApiProblems(401, 422)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PagedLangQuery,
@@ -60,12 +54,10 @@ export class CommitteesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: CommitteeDto })
-  @ApiOperation({
+  @ReadsOne(CommitteeDto, {
     summary: 'Get a committee',
     description: 'A delegate sees only what its participant may see; anything else is 404.',
   })
-  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -75,9 +67,7 @@ export class CommitteesController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: CommitteeDto })
-  @ApiOperation({ summary: 'Update a committee' })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
+  @Changes(CommitteeDto, { summary: 'Update a committee', also: [409] })
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -88,13 +78,12 @@ export class CommitteesController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted (only a committee with no sessions)' })
-  @ApiOperation({
+  @Removes({
     summary: 'Delete a committee',
     description: 'Only a committee with no sessions can be deleted (409 otherwise).',
+    outcome: 'Deleted (only a committee with no sessions)',
+    also: [409],
   })
-  @ApiProblems(400, 401, 403, 404, 409)
   async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
     await this.committees.remove(principal, id);
   }

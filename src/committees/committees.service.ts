@@ -5,16 +5,21 @@ import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
-import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
+import { type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { Committee } from './committee.entity.js';
 import { touchCommittee } from './committee-version.js';
+import { CommitteesRepository } from './committees.repository.js';
 import type { CreateCommitteeDto, UpdateCommitteeDto } from './dto/committee.dto.js';
+import { CommitteeErrorCode } from './committee-errors.js';
 
 @Injectable()
 export class CommitteesService {
   private readonly committees: Repository<Committee>;
 
-  constructor(private readonly dataSource: DataSource) {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly repository: CommitteesRepository,
+  ) {
     this.committees = dataSource.getRepository(Committee);
   }
 
@@ -38,18 +43,7 @@ export class CommitteesService {
   }
 
   list(principal: Principal, page: PageQuery): Promise<Page<Committee>> {
-    const query = this.committees.createQueryBuilder('committee');
-    if (principal.role === 'organizer') {
-      query.where('committee.id = ANY(:ids)', { ids: principal.committeeIds });
-    } else if (principal.role === 'delegate') {
-      query.where('committee.id = :id', { id: principal.participantCommitteeId });
-    }
-    return paginate(query, {
-      sortExpression: 'committee.created_at',
-      idExpression: 'committee.id',
-      sortCast: 'timestamptz',
-      page,
-    });
+    return this.repository.pageVisibleTo(principal, page);
   }
 
   async get(principal: Principal, id: string): Promise<Committee> {
@@ -90,30 +84,25 @@ export class CommitteesService {
   async remove(principal: Principal, id: string): Promise<void> {
     assertCanManageCommittee(principal, id);
     await this.dataSource.transaction(async (manager) => {
-      const [committee] = await manager.query<Array<{ id: string }>>(
-        'SELECT id FROM committees WHERE id = $1 FOR UPDATE',
-        [id],
-      );
-      if (!committee) throw new NotFoundError('Committee');
-      const [{ count }] = await manager.query<Array<{ count: number }>>(
-        'SELECT count(*)::int AS count FROM sessions WHERE committee_id = $1',
-        [id],
-      );
+      if (!(await this.repository.lockForDelete(manager, id))) throw new NotFoundError('Committee');
+      const count = await this.repository.sessionCount(manager, id);
       if (count > 0) {
         throw new ConflictError(
-          'committee-has-sessions',
+          CommitteeErrorCode.HasSessions,
           `The committee has ${counted(count, 'session')}; delete them first`,
         );
       }
-      await manager.query('DELETE FROM committees WHERE id = $1', [id]);
+      await this.repository.delete(manager, id);
     });
   }
 
   private async assertSlugFree(slug: string): Promise<void> {
     if (await this.committees.existsBy({ slug })) {
-      throw new ConflictError('slug-taken', `The slug "${slug}" is already used by another committee`, [
-        { path: 'slug', message: 'is already used by another committee' },
-      ]);
+      throw new ConflictError(
+        CommitteeErrorCode.SlugTaken,
+        `The slug "${slug}" is already used by another committee`,
+        [{ path: 'slug', message: 'is already used by another committee' }],
+      );
     }
   }
 }

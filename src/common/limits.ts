@@ -18,3 +18,6 @@ export const MAX_SERIES_YEARS = 5;
 
 /** A wall-clock time of day, `HH:mm` (00:00–23:59). */
 export const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A personal link in a notice e-mail stays good until this many days after its session ends. */
+export const MAIL_LINK_DAYS_AFTER_END = 7;

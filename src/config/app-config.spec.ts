@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       noticeWorker: true,
       trustProxyHops: 0,
       publicFormRateLimit: 10,
+      registrationRetentionDays: 90,
     });
   });
 
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
         NOTICE_WORKER: 'false',
         TRUST_PROXY: '2',
         PUBLIC_FORM_RATE_LIMIT: '30',
+        REGISTRATION_RETENTION_DAYS: '30',
       }),
     ).toEqual({
       port: 8080,
@@ -66,6 +68,7 @@ describe('loadConfig', () => {
       noticeWorker: false,
       trustProxyHops: 2,
       publicFormRateLimit: 30,
+      registrationRetentionDays: 30,
     });
   });
 
@@ -118,5 +121,15 @@ describe('loadConfig', () => {
       'TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "sometimes")',
       'PUBLIC_FORM_RATE_LIMIT must be an integer from 1 to 10000 (got "0")',
     ]);
+  });
+
+  it('keeps registrations 90 days unless REGISTRATION_RETENTION_DAYS says otherwise, and refuses nonsense', () => {
+    expect(loadConfig({}).registrationRetentionDays).toBe(90);
+    expect(() => loadConfig({ REGISTRATION_RETENTION_DAYS: '0' })).toThrow(
+      'REGISTRATION_RETENTION_DAYS must be an integer from 1 to 3650 (got "0")',
+    );
+    expect(() => loadConfig({ REGISTRATION_RETENTION_DAYS: 'forever' })).toThrow(
+      'REGISTRATION_RETENTION_DAYS must be an integer from 1 to 3650 (got "forever")',
+    );
   });
 });

@@ -45,6 +45,8 @@ export interface AppConfig {
    * (a PostgreSQL server only). Unset: yes.
    */
   feedListener?: boolean;
+  /** Days after which cancelled and rejected registrations lose their personal data (default 90). */
+  registrationRetentionDays?: number;
 }
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -57,137 +59,127 @@ export class ConfigError extends Error {
 
 /** Reads and checks the environment once; every problem is reported, one line each. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const problems: string[] = [];
-  const text = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === '' ? undefined : value;
-  };
+  const read = new EnvReader(env);
+  // In this order, so that the problem lines come out in the order of the README's table.
+  const port = read.integer('PORT', 3000, 0, 65535);
+  const databaseUrl = read.url(
+    'DATABASE_URL',
+    ['postgres:', 'postgresql:'],
+    'a postgres:// or postgresql:// URL with a host',
+  );
+  const databasePoolSize = read.integer('DATABASE_POOL_SIZE', 10, 1, 200);
+  const databaseAcquireTimeoutMs = read.integer('DATABASE_ACQUIRE_TIMEOUT_MS', 3000, 100, 600_000);
+  const databaseStatementTimeoutMs = read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 4000, 100, 3_600_000);
+  const databaseStartupRetrySeconds = read.integer('DATABASE_STARTUP_RETRY_SECONDS', 30, 0, 3_600);
+  const adminToken = read.secret('ADMIN_TOKEN');
 
-  const port = parseInteger(text('PORT') ?? '3000');
-  if (port === undefined || port < 0 || port > 65535) {
-    problems.push(`PORT must be an integer from 0 to 65535 (got "${env.PORT}")`);
-  }
-
-  const databaseUrl = text('DATABASE_URL');
-  if (databaseUrl !== undefined && !isUrlOf(databaseUrl, ['postgres:', 'postgresql:'])) {
-    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL with a host');
-  }
-
-  const poolSize = parseInteger(text('DATABASE_POOL_SIZE') ?? '10');
-  if (poolSize === undefined || poolSize < 1 || poolSize > 200) {
-    problems.push(`DATABASE_POOL_SIZE must be an integer from 1 to 200 (got "${env.DATABASE_POOL_SIZE}")`);
-  }
-
-  const durations = {
-    databaseAcquireTimeoutMs: ['DATABASE_ACQUIRE_TIMEOUT_MS', '3000', 100, 600_000],
-    databaseStatementTimeoutMs: ['DATABASE_STATEMENT_TIMEOUT_MS', '4000', 100, 3_600_000],
-    databaseStartupRetrySeconds: ['DATABASE_STARTUP_RETRY_SECONDS', '30', 0, 3_600],
-  } as const;
-  const timeouts: Record<keyof typeof durations, number> = {
-    databaseAcquireTimeoutMs: 0,
-    databaseStatementTimeoutMs: 0,
-    databaseStartupRetrySeconds: 0,
-  };
-  for (const [field, [name, fallback, min, max]] of Object.entries(durations)) {
-    const value = parseInteger(text(name) ?? fallback);
-    if (value === undefined || value < min || value > max) {
-      problems.push(`${name} must be an integer from ${min} to ${max} (got "${env[name]}")`);
-    } else timeouts[field as keyof typeof durations] = value;
-  }
-
-  const adminToken = text('ADMIN_TOKEN');
-  if (adminToken !== undefined && adminToken.length < 16) {
-    problems.push('ADMIN_TOKEN must be at least 16 characters long');
-  }
-
-  const publicBaseUrl = (text('PUBLIC_BASE_URL') ?? `http://localhost:${port ?? 3000}`).replace(/\/+$/, '');
+  const publicBaseUrl = (read.text('PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!isUrlOf(publicBaseUrl, ['http:', 'https:'])) {
-    problems.push(`PUBLIC_BASE_URL must be an http:// or https:// URL (got "${env.PUBLIC_BASE_URL}")`);
+    read.problem(`PUBLIC_BASE_URL must be an http:// or https:// URL (got "${env.PUBLIC_BASE_URL}")`);
   }
-
-  const logLevel = (text('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
+  const logLevel = (read.text('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
-    problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+    read.problem(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
   }
-
-  const queryCountText = (text('QUORUM_QUERY_COUNT_HEADER') ?? 'false').toLowerCase();
-  if (!['true', 'false'].includes(queryCountText)) {
-    problems.push(`QUORUM_QUERY_COUNT_HEADER must be true or false (got "${env.QUORUM_QUERY_COUNT_HEADER}")`);
-  }
-
-  const smtpUrl = text('SMTP_URL');
-  if (smtpUrl !== undefined && !isUrlOf(smtpUrl, ['smtp:', 'smtps:'])) {
-    problems.push('SMTP_URL must be an smtp:// or smtps:// URL with a host');
-  }
-
-  const mailFrom = text('MAIL_FROM') ?? 'Quorum <quorum@localhost>';
+  const queryCountHeader = read.flag('QUORUM_QUERY_COUNT_HEADER', false);
+  const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:'], 'an smtp:// or smtps:// URL with a host');
+  const mailFrom = read.text('MAIL_FROM') ?? 'Quorum <quorum@localhost>';
   if (!isMailbox(mailFrom)) {
-    problems.push(
+    read.problem(
       `MAIL_FROM must be an e-mail address, optionally as "Name <address>" (got "${env.MAIL_FROM}")`,
     );
   }
+  const noticeDelaySeconds = read.integer('NOTICE_DELAY_SECONDS', 60, 0, 86_400);
+  const inboundMailSecret = read.secret('INBOUND_MAIL_SECRET');
+  const noticeWorker = read.flag('NOTICE_WORKER', true);
 
-  const noticeDelay = parseInteger(text('NOTICE_DELAY_SECONDS') ?? '60');
-  if (noticeDelay === undefined || noticeDelay > 86_400) {
-    problems.push(
-      `NOTICE_DELAY_SECONDS must be an integer from 0 to 86400 (got "${env.NOTICE_DELAY_SECONDS}")`,
-    );
-  }
-
-  const inboundMailSecret = text('INBOUND_MAIL_SECRET');
-  if (inboundMailSecret !== undefined && inboundMailSecret.length < 16) {
-    problems.push('INBOUND_MAIL_SECRET must be at least 16 characters long');
-  }
-
-  const noticeWorkerText = (text('NOTICE_WORKER') ?? 'true').toLowerCase();
-  if (!['true', 'false'].includes(noticeWorkerText)) {
-    problems.push(`NOTICE_WORKER must be true or false (got "${env.NOTICE_WORKER}")`);
-  }
-
-  const feedListenerText = text('FEED_LISTENER')?.toLowerCase();
-  if (feedListenerText !== undefined && !['true', 'false'].includes(feedListenerText)) {
-    problems.push(`FEED_LISTENER must be true or false (got "${env.FEED_LISTENER}")`);
-  }
-
-  const trustProxyText = (text('TRUST_PROXY') ?? 'false').toLowerCase();
+  const feedListener = read.optionalFlag('FEED_LISTENER');
+  const trustProxyText = (read.text('TRUST_PROXY') ?? 'false').toLowerCase();
   const trustProxyHops =
     trustProxyText === 'true' ? 1 : trustProxyText === 'false' ? 0 : parseInteger(trustProxyText);
   if (trustProxyHops === undefined || trustProxyHops > 10) {
-    problems.push(
+    read.problem(
       `TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "${env.TRUST_PROXY}")`,
     );
   }
+  const publicFormRateLimit = read.integer('PUBLIC_FORM_RATE_LIMIT', 10, 1, 10_000);
+  const registrationRetentionDays = read.integer('REGISTRATION_RETENTION_DAYS', 90, 1, 3650);
+  const dataDirText = read.text('QUORUM_DATA_DIR') ?? './.quorum/db';
 
-  const formLimit = parseInteger(text('PUBLIC_FORM_RATE_LIMIT') ?? '10');
-  if (formLimit === undefined || formLimit < 1 || formLimit > 10_000) {
-    problems.push(
-      `PUBLIC_FORM_RATE_LIMIT must be an integer from 1 to 10000 (got "${env.PUBLIC_FORM_RATE_LIMIT}")`,
-    );
-  }
-
-  const dataDirText = text('QUORUM_DATA_DIR') ?? './.quorum/db';
-  const dataDir = dataDirText === 'memory' ? 'memory' : resolve(dataDirText);
-
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
   return {
-    port: port!,
+    port,
     databaseUrl,
-    dataDir,
+    dataDir: dataDirText === 'memory' ? 'memory' : resolve(dataDirText),
     adminToken,
     publicBaseUrl,
     logLevel,
-    databasePoolSize: poolSize!,
-    ...timeouts,
-    queryCountHeader: queryCountText === 'true',
+    databasePoolSize,
+    databaseAcquireTimeoutMs,
+    databaseStatementTimeoutMs,
+    databaseStartupRetrySeconds,
+    queryCountHeader,
     smtpUrl,
     mailFrom,
-    noticeDelaySeconds: noticeDelay!,
+    noticeDelaySeconds,
     inboundMailSecret,
-    noticeWorker: noticeWorkerText === 'true',
-    trustProxyHops: trustProxyHops!,
-    publicFormRateLimit: formLimit!,
-    feedListener: feedListenerText === undefined ? undefined : feedListenerText === 'true',
+    noticeWorker,
+    trustProxyHops: trustProxyHops ?? 0,
+    publicFormRateLimit,
+    registrationRetentionDays,
+    feedListener,
   };
+}
+
+/** Reads variables one kind at a time, collecting a problem line for each bad one. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  problem(line: string): void {
+    this.problems.push(line);
+  }
+
+  /** The trimmed value; undefined when unset or blank. */
+  text(name: string): string | undefined {
+    const value = this.env[name]?.trim();
+    return value === '' ? undefined : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = parseInteger(this.text(name) ?? String(fallback));
+    if (value !== undefined && value >= min && value <= max) return value;
+    this.problem(`${name} must be an integer from ${min} to ${max} (got "${this.env[name]}")`);
+    return fallback;
+  }
+
+  flag(name: string, fallback: boolean): boolean {
+    const value = (this.text(name) ?? String(fallback)).toLowerCase();
+    if (value !== 'true' && value !== 'false') {
+      this.problem(`${name} must be true or false (got "${this.env[name]}")`);
+    }
+    return value === 'true';
+  }
+
+  /** An optional URL with one of `protocols` and a host. */
+  url(name: string, protocols: string[], what: string): string | undefined {
+    const value = this.text(name);
+    if (value !== undefined && !isUrlOf(value, protocols)) this.problem(`${name} must be ${what}`);
+    return value;
+  }
+
+  /** A flag that may be left unset, for a default that depends on the rest of the configuration. */
+  optionalFlag(name: string): boolean | undefined {
+    return this.text(name) === undefined ? undefined : this.flag(name, false);
+  }
+
+  /** A shared secret: unset, or at least 16 characters. */
+  secret(name: string): string | undefined {
+    const value = this.text(name);
+    if (value !== undefined && value.length < 16) this.problem(`${name} must be at least 16 characters long`);
+    return value;
+  }
 }
 
 function parseInteger(value: string): number | undefined {

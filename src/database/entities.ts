@@ -11,6 +11,8 @@ import { Party } from '../parties/party.entity.js';
 import { FormHit } from '../portal/sign-in/form-hit.entity.js';
 import { PortalLink } from '../portal/sign-in/portal-link.entity.js';
 import { PortalSession } from '../portal/sign-in/portal-session.entity.js';
+import { RegistrationSettings } from '../registrations/registration-settings.entity.js';
+import { Registration } from '../registrations/registration.entity.js';
 import { SeriesParticipant } from '../series/series-participant.entity.js';
 import { Series } from '../series/series.entity.js';
 import { SessionParticipant } from '../sessions/session-participant.entity.js';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   PortalLink,
   PortalSession,
   FormHit,
+  RegistrationSettings,
+  Registration,
 ];

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../common/i18n/localized-text.js';
+import type { CreateSessionDto } from '../sessions/dto/session-input.dto.js';
 
 export interface DemoAgendaItem {
   title: LocalizedText;
@@ -173,3 +174,111 @@ export const CUSTOMS_CALL_AGENDA: DemoAgendaItem[] = [
     'jalali',
   ]),
 ];
+
+/**
+ * The demo's one-off sessions, days from the seeding day: a webinar a month ago, the industry
+ * working group's meeting in three weeks and the plenary in ten. `invite` is everyone or a
+ * working group's members.
+ */
+export interface DemoSession {
+  fields: Omit<CreateSessionDto, 'committeeId' | 'workingGroupId' | 'start'>;
+  workingGroup?: string;
+  day: number;
+  time: string;
+  /** `everyone`, or a working group's slug for its members. */
+  invite: string;
+  agenda: DemoAgendaItem[];
+}
+
+export const DEMO_SESSIONS: DemoSession[] = [
+  {
+    fields: {
+      title: {
+        en: 'Iran–Russia industrial and trade webinar',
+        fa: 'وبینار صنعتی و تجاری ایران و روسیه',
+        ru: 'Российско-иранский промышленно-торговый вебинар',
+      },
+      kind: 'webinar',
+      format: 'online',
+      timeZone: 'Europe/Moscow',
+      durationMinutes: 80,
+      onlineMeeting: { joinUrl: 'https://meet.example.org/ir-ru-industry-webinar', provider: 'Jitsi' },
+    },
+    day: -30,
+    time: '11:00',
+    invite: 'everyone',
+    agenda: WEBINAR_AGENDA,
+  },
+  {
+    fields: {
+      title: {
+        en: 'Meeting of the industry working group within the framework of the Joint Economic Committee',
+        fa: 'نشست کارگروه صنعت در چارچوب کمیسیون مشترک اقتصادی',
+        ru: 'Заседание рабочей группы по промышленности в рамках Межправительственной комиссии',
+      },
+      kind: 'working_group',
+      format: 'in_person',
+      timeZone: 'Europe/Moscow',
+      durationMinutes: 180,
+      location: {
+        en: 'Ministry of Industry and Trade, Moscow',
+        fa: 'وزارت صنعت و تجارت روسیه، مسکو',
+        ru: 'Минпромторг России, Москва',
+      },
+    },
+    workingGroup: 'industry',
+    day: 21,
+    time: '10:00',
+    invite: 'industry',
+    agenda: INDUSTRY_MEETING_AGENDA,
+  },
+  {
+    fields: {
+      title: {
+        en: 'Plenary session of the Joint Economic Committee',
+        fa: 'نشست عمومی کمیسیون مشترک اقتصادی',
+        ru: 'Пленарное заседание Межправительственной комиссии',
+      },
+      kind: 'plenary',
+      format: 'hybrid',
+      timeZone: 'Asia/Tehran',
+      durationMinutes: 300,
+      location: {
+        en: 'Ministry of Foreign Affairs, Tehran',
+        fa: 'وزارت امور خارجه، تهران',
+        ru: 'МИД Ирана, Тегеран',
+      },
+      onlineMeeting: {
+        joinUrl: 'https://meet.example.org/jec-plenary',
+        provider: 'Jitsi',
+        accessCode: '1404',
+      },
+    },
+    day: 70,
+    time: '10:00',
+    invite: 'everyone',
+    agenda: PLENARY_AGENDA,
+  },
+];
+
+/** The trade and customs group's monthly call, from the first of next month, for its members. */
+export const DEMO_SERIES = {
+  workingGroup: 'trade-customs',
+  fields: {
+    title: {
+      en: 'Trade and customs working group call',
+      fa: 'تماس ماهانهٔ کارگروه تجارت و گمرک',
+      ru: 'Ежемесячный созвон рабочей группы по торговле и таможне',
+    },
+    kind: 'working_group',
+    format: 'online',
+    timeZone: 'Europe/Moscow',
+    startTime: '11:00',
+    durationMinutes: 60,
+    rrule: 'FREQ=MONTHLY;BYDAY=-1WE;COUNT=12',
+    skipNonWorkingDays: true,
+    publish: true,
+    onlineMeeting: { joinUrl: 'https://meet.example.org/green-corridor', provider: 'Jitsi' },
+  },
+  agenda: CUSTOMS_CALL_AGENDA,
+} as const;

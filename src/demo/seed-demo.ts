@@ -17,13 +17,7 @@ import { InvitationsService } from '../sessions/invitations.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { COMMITTEE, DEMO_SLUG, PARTICIPANTS, PARTIES, WORKING_GROUPS } from './demo-committee.js';
-import {
-  CUSTOMS_CALL_AGENDA,
-  INDUSTRY_MEETING_AGENDA,
-  PLENARY_AGENDA,
-  WEBINAR_AGENDA,
-  type DemoAgendaItem,
-} from './demo-sessions.js';
+import { DEMO_SERIES, DEMO_SESSIONS, type DemoAgendaItem } from './demo-sessions.js';
 
 const ADMIN: Principal = {
   tokenId: null,
@@ -86,134 +80,65 @@ async function createDemo(app: INestApplication, today: DateTime<boolean>): Prom
   const committee = await app.get(CommitteesService).create(ADMIN, COMMITTEE);
   const parties = new Map<string, string>();
   for (const party of PARTIES) {
-    parties.set(
-      party.code,
-      (await app.get(PartiesService).create(ADMIN, committee.id, { ...party, workWeek: [...party.workWeek] }))
-        .id,
-    );
+    const created = await app
+      .get(PartiesService)
+      .create(ADMIN, committee.id, { ...party, workWeek: [...party.workWeek] });
+    parties.set(party.code, created.id);
   }
   const people = new Map<string, string>();
   for (const { key, party, ...fields } of PARTICIPANTS) {
-    people.set(
-      key,
-      (
-        await app
-          .get(ParticipantsService)
-          .create(ADMIN, committee.id, { ...fields, partyId: parties.get(party)! })
-      ).id,
-    );
+    const created = await app
+      .get(ParticipantsService)
+      .create(ADMIN, committee.id, { ...fields, partyId: parties.get(party)! });
+    people.set(key, created.id);
   }
-  const groups = new Map<string, string>();
-  for (const { members, ...fields } of WORKING_GROUPS) {
-    const group = await app.get(WorkingGroupsService).create(ADMIN, committee.id, fields);
-    groups.set(fields.slug, group.id);
-    for (const member of members) {
-      await app
-        .get(WorkingGroupsService)
-        .addMember(ADMIN, group.id, { participantId: people.get(member)!, role: 'member' });
-    }
-  }
-  const sessions = app.get(SessionsService);
-  const day = (offset: number) => today.plus({ days: offset }).toISODate()!;
-  const { session: webinar } = await sessions.create(ADMIN, {
-    committeeId: committee.id,
-    title: {
-      en: 'Iran–Russia industrial and trade webinar',
-      fa: 'وبینار صنعتی و تجاری ایران و روسیه',
-      ru: 'Российско-иранский промышленно-торговый вебинар',
-    },
-    kind: 'webinar',
-    format: 'online',
-    timeZone: 'Europe/Moscow',
-    start: `${day(-30)}T11:00`,
-    durationMinutes: 80,
-    onlineMeeting: { joinUrl: 'https://meet.example.org/ir-ru-industry-webinar', provider: 'Jitsi' },
-  });
-  const { session: meeting } = await sessions.create(ADMIN, {
-    committeeId: committee.id,
-    workingGroupId: groups.get('industry'),
-    title: {
-      en: 'Meeting of the industry working group within the framework of the Joint Economic Committee',
-      fa: 'نشست کارگروه صنعت در چارچوب کمیسیون مشترک اقتصادی',
-      ru: 'Заседание рабочей группы по промышленности в рамках Межправительственной комиссии',
-    },
-    kind: 'working_group',
-    format: 'in_person',
-    timeZone: 'Europe/Moscow',
-    start: `${day(21)}T10:00`,
-    durationMinutes: 180,
-    location: {
-      en: 'Ministry of Industry and Trade, Moscow',
-      fa: 'وزارت صنعت و تجارت روسیه، مسکو',
-      ru: 'Минпромторг России, Москва',
-    },
-  });
-  const { session: plenary } = await sessions.create(ADMIN, {
-    committeeId: committee.id,
-    title: {
-      en: 'Plenary session of the Joint Economic Committee',
-      fa: 'نشست عمومی کمیسیون مشترک اقتصادی',
-      ru: 'Пленарное заседание Межправительственной комиссии',
-    },
-    kind: 'plenary',
-    format: 'hybrid',
-    timeZone: 'Asia/Tehran',
-    start: `${day(70)}T10:00`,
-    durationMinutes: 300,
-    location: {
-      en: 'Ministry of Foreign Affairs, Tehran',
-      fa: 'وزارت امور خارجه، تهران',
-      ru: 'МИД Ирана, Тегеран',
-    },
-    onlineMeeting: { joinUrl: 'https://meet.example.org/jec-plenary', provider: 'Jitsi', accessCode: '1404' },
-  });
-  const invitations = app.get(InvitationsService);
-  await invitations.invite(
-    ADMIN,
-    webinar.id,
-    { invitations: [...people.values()].map((participantId) => ({ participantId })) },
-    true,
-  );
-  const industry = WORKING_GROUPS[0].members.map((member) => ({ participantId: people.get(member)! }));
-  await invitations.invite(ADMIN, meeting.id, { invitations: industry }, true);
-  await invitations.invite(
-    ADMIN,
-    plenary.id,
-    { invitations: [...people.values()].map((participantId) => ({ participantId })) },
-    true,
-  );
-  for (const [session, agenda] of [
-    [webinar, WEBINAR_AGENDA],
-    [meeting, INDUSTRY_MEETING_AGENDA],
-    [plenary, PLENARY_AGENDA],
-  ] as const) {
-    await addAgenda(app, session.id, agenda, people);
+  const groups = await createGroups(app, committee.id, people);
+  const invitees = (invite: string) =>
+    (invite === 'everyone'
+      ? [...people.values()]
+      : WORKING_GROUPS.find((group) => group.slug === invite)!.members.map((member) => people.get(member)!)
+    ).map((participantId) => ({ participantId }));
+  for (const demo of DEMO_SESSIONS) {
+    const sessions = app.get(SessionsService);
+    const { session } = await sessions.create(ADMIN, {
+      ...demo.fields,
+      committeeId: committee.id,
+      workingGroupId: demo.workingGroup && groups.get(demo.workingGroup),
+      start: `${today.plus({ days: demo.day }).toISODate()}T${demo.time}`,
+    });
+    await app.get(InvitationsService).invite(ADMIN, session.id, { invitations: invitees(demo.invite) }, true);
+    await addAgenda(app, session.id, demo.agenda, people);
     await sessions.publish(ADMIN, session.id);
   }
   const series = await app.get(SeriesService).create(ADMIN, {
+    ...DEMO_SERIES.fields,
     committeeId: committee.id,
-    workingGroupId: groups.get('trade-customs'),
-    title: {
-      en: 'Trade and customs working group call',
-      fa: 'تماس ماهانهٔ کارگروه تجارت و گمرک',
-      ru: 'Ежемесячный созвон рабочей группы по торговле и таможне',
-    },
-    kind: 'working_group',
-    format: 'online',
-    timeZone: 'Europe/Moscow',
+    workingGroupId: groups.get(DEMO_SERIES.workingGroup),
     startDate: today.plus({ months: 1 }).startOf('month').toISODate()!,
-    startTime: '11:00',
-    durationMinutes: 60,
-    rrule: 'FREQ=MONTHLY;BYDAY=-1WE;COUNT=12',
-    skipNonWorkingDays: true,
-    publish: true,
-    onlineMeeting: { joinUrl: 'https://meet.example.org/green-corridor', provider: 'Jitsi' },
   });
-  const customs = WORKING_GROUPS[1].members.map((member) => ({ participantId: people.get(member)! }));
-  await app.get(SeriesService).invite(ADMIN, series.series.id, { invitations: customs }, true);
+  await app
+    .get(SeriesService)
+    .invite(ADMIN, series.series.id, { invitations: invitees(DEMO_SERIES.workingGroup) }, true);
   for (const occurrence of series.occurrences)
-    await addAgenda(app, occurrence.id, CUSTOMS_CALL_AGENDA, people);
+    await addAgenda(app, occurrence.id, DEMO_SERIES.agenda, people);
   return committee.id;
+}
+
+async function createGroups(
+  app: INestApplication,
+  committeeId: string,
+  people: Map<string, string>,
+): Promise<Map<string, string>> {
+  const groups = new Map<string, string>();
+  const service = app.get(WorkingGroupsService);
+  for (const { members, ...fields } of WORKING_GROUPS) {
+    const group = await service.create(ADMIN, committeeId, fields);
+    groups.set(fields.slug, group.id);
+    for (const member of members) {
+      await service.addMember(ADMIN, group.id, { participantId: people.get(member)!, role: 'member' });
+    }
+  }
+  return groups;
 }
 
 async function addAgenda(

@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiTags, ApiOperation } from '@nestjs/swagg
 import { ApiProblems } from '../common/http/api-problems.js';
 import { DataSource } from 'typeorm';
 import { Public } from '../common/auth/decorators.js';
+import { databaseAnswers } from '../database/database-ping.js';
 
 class HealthDto {
   @ApiProperty({ enum: ['ok'], example: 'ok' })
@@ -27,22 +28,10 @@ export class HealthController {
   @ApiOperation({ summary: 'Readiness: the database answers' })
   @ApiProblems([503, 'The database does not answer'])
   async ready(): Promise<HealthDto> {
-    try {
-      await withTimeout(this.dataSource.query('SELECT 1'), 3000);
-      return { status: 'ok' };
-    } catch {
-      throw new ServiceUnavailableException({
-        code: 'database-unavailable',
-        detail: 'The database does not answer',
-      });
-    }
+    if (await databaseAnswers(this.dataSource, 3000)) return { status: 'ok' };
+    throw new ServiceUnavailableException({
+      code: 'database-unavailable',
+      detail: 'The database does not answer',
+    });
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, milliseconds: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timed out')), milliseconds);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

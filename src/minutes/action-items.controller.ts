@@ -1,12 +1,5 @@
 import { Body, Controller, Get, Headers, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ApiProblems } from '../common/http/api-problems.js';
@@ -21,6 +14,7 @@ import {
   toActionItemDto,
   UpdateActionItemDto,
 } from './dto/action-item.dto.js';
+import { Changes, ReadsPage } from '../common/http/operations.js';
 
 @ApiTags('Minutes')
 @ApiBearerAuth()
@@ -30,12 +24,11 @@ export class ActionItemsController {
   constructor(private readonly actionItems: ActionItemsService) {}
 
   @Get('committees/:id/action-items')
-  @ApiOperation({
+  @ReadsPage(ActionItemPageDto, {
     summary: 'Action items of the committee’s agreed minutes, across sessions',
     description: 'Oldest first, in pages. A delegate sees those of sessions it may see.',
+    problems: [400, 404, 422],
   })
-  @ApiOkResponse({ type: ActionItemPageDto })
-  @ApiProblems(400, 404, 422)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -49,12 +42,11 @@ export class ActionItemsController {
   }
 
   @Patch('action-items/:id')
-  @ApiOperation({
+  @Changes(ActionItemDto, {
     summary: 'Update an action item’s status',
     description: 'The work moves on after the minutes are signed; the minutes keep the status they recorded.',
+    problems: [400, 403, 404, 422, 415],
   })
-  @ApiOkResponse({ type: ActionItemDto })
-  @ApiProblems(400, 403, 404, 422, 415)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

@@ -7,13 +7,14 @@ import { Committee } from '../committees/committee.entity.js';
 import { assertCanReadCommittee, canManageCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { NotFoundError } from '../common/errors/problem.js';
-import { paginate, type Page } from '../common/pagination/pagination.js';
+import { type Page } from '../common/pagination/pagination.js';
 import { Party } from '../parties/party.entity.js';
-import { refuseWrite, visibleSessionsCondition } from '../sessions/session-visibility.js';
+import { refuseWrite } from '../sessions/session-visibility.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { ActionItem } from './action-item.entity.js';
+import { ActionItemsRepository } from './action-items.repository.js';
 import type { ActionItemQuery, ReviewItemDto } from './dto/action-item.dto.js';
-import { UNFINISHED_STATUSES, type ActionItemStatus } from './minutes-content.js';
+import type { ActionItemStatus } from './minutes-content.js';
 import { REVIEW_TITLE, reviewDescription } from './review-of-action-items.js';
 
 /** Action items of agreed minutes, across the committee's sessions. */
@@ -23,6 +24,7 @@ export class ActionItemsService {
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly agendaItems: AgendaItemsService,
+    private readonly repository: ActionItemsRepository,
   ) {}
 
   /** Today in the committee's default zone: what "overdue" is measured against. */
@@ -40,31 +42,7 @@ export class ActionItemsService {
   ): Promise<Page<ActionItem> & { today: string }> {
     assertCanReadCommittee(principal, committeeId);
     const today = await this.today(committeeId);
-    const visible = visibleSessionsCondition('s', principal);
-    const builder = this.dataSource
-      .getRepository(ActionItem)
-      .createQueryBuilder('a')
-      .innerJoin('sessions', 's', 's.id = a.session_id')
-      .where('a.committee_id = :committeeId', { committeeId })
-      .andWhere(visible.condition, visible.parameters);
-    if (query.status) builder.andWhere('a.status = :status', { status: query.status });
-    if (query.partyId) builder.andWhere('a.party_id = :partyId', { partyId: query.partyId });
-    if (query.ownerId) builder.andWhere(':ownerId = ANY(a.owner_ids)', { ownerId: query.ownerId });
-    if (query.workingGroupId)
-      builder.andWhere('a.working_group_id = :workingGroupId', { workingGroupId: query.workingGroupId });
-    if (query.overdue !== undefined) {
-      const overdue = 'COALESCE(a.due_date < CAST(:today AS date) AND a.status = ANY(:unfinished), false)';
-      builder.andWhere(query.overdue ? overdue : `NOT ${overdue}`, {
-        today,
-        unfinished: UNFINISHED_STATUSES,
-      });
-    }
-    const page = await paginate(builder, {
-      sortExpression: 'a.created_at',
-      idExpression: 'a.id',
-      sortCast: 'timestamptz',
-      page: query,
-    });
+    const page = await this.repository.pageVisibleTo(principal, committeeId, query, today);
     return { items: page.items, nextCursor: page.nextCursor, today };
   }
 
@@ -95,20 +73,7 @@ export class ActionItemsService {
     ifMatch?: string,
   ): Promise<{ agendaItem: AgendaItem; actionItems: ActionItem[]; committeeId: string }> {
     const session = await this.sessions.get(principal, sessionId);
-    const builder = this.dataSource
-      .getRepository(ActionItem)
-      .createQueryBuilder('a')
-      .innerJoin('sessions', 's', 's.id = a.session_id')
-      .where('a.committee_id = :committeeId', { committeeId: session.committeeId })
-      .andWhere('a.status = ANY(:unfinished)', { unfinished: UNFINISHED_STATUSES })
-      .andWhere('s.id <> :sessionId AND s.starts_at < :startsAt', { sessionId, startsAt: session.startsAt });
-    if (session.workingGroupId)
-      builder.andWhere('a.working_group_id = :workingGroupId', { workingGroupId: session.workingGroupId });
-    const actionItems = await builder
-      .orderBy('a.due_date', 'ASC', 'NULLS LAST')
-      .addOrderBy('a.created_at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .getMany();
+    const actionItems = await this.repository.unfinishedBefore(session);
     const parties = await this.dataSource.getRepository(Party).findBy({ committeeId: session.committeeId });
     const agendaItem = await this.agendaItems.create(
       principal,

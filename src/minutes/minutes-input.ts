@@ -27,93 +27,123 @@ export interface MinutesInputContext {
  * found is named at once (422), and nothing is written unless all is well.
  */
 export function buildMinutesContent(input: PutMinutesDto, context: MinutesInputContext): MinutesContent {
-  const problems: FieldProblem[] = [];
-  const agendaOrder = new Map(context.agenda.map((item, index) => [item.id, index]));
-  const previousDecisions = new Set(
-    context.previous?.items.flatMap((item) => item.decisions.map((d) => d.id)),
-  );
-  const previousActions = new Map(
-    context.previous?.items.flatMap((item) => item.actionItems.map((action) => [action.id, action] as const)),
-  );
-  const seenItems = new Set<string>();
-  const seenIds = new Set<string>();
-  const keepId = (id: string | undefined, known: boolean, path: string): string => {
-    if (id === undefined) return randomUUID();
-    if (!known) problems.push({ path, message: 'is not one of these minutes; leave it out for a new entry' });
-    else if (seenIds.has(id)) problems.push({ path, message: 'appears twice' });
-    seenIds.add(id);
-    return id;
-  };
+  return new MinutesInputReader(context).read(input);
+}
 
-  const items: MinutesItem[] = input.items.map((entry, index) => {
-    const path = `items[${index}]`;
-    const agendaItem = context.agenda[agendaOrder.get(entry.agendaItemId) ?? -1];
-    if (!agendaItem)
-      problems.push({ path: `${path}.agendaItemId`, message: 'is not an agenda item of this session' });
-    else if (seenItems.has(entry.agendaItemId))
-      problems.push({ path: `${path}.agendaItemId`, message: 'appears twice' });
-    seenItems.add(entry.agendaItemId);
-    const decisions: MinutesDecision[] = (entry.decisions ?? []).map((decision, d) => ({
-      id: keepId(decision.id, previousDecisions.has(decision.id ?? ''), `${path}.decisions[${d}].id`),
-      text: toLocalizedText(decision.text, context.locale),
-      kind: decision.kind,
-      outcome: decision.outcome,
-    }));
-    const actionItems: MinutesActionItem[] = (entry.actionItems ?? []).map((action, a) => {
-      const actionPath = `${path}.actionItems[${a}]`;
-      const previous = action.id ? previousActions.get(action.id) : undefined;
-      const id = keepId(action.id, previous !== undefined, `${actionPath}.id`);
-      if (!context.partyIds.includes(action.partyId))
-        problems.push({ path: `${actionPath}.partyId`, message: 'is not a party of this committee' });
-      const ownerIds = action.ownerIds ?? [];
-      if (new Set(ownerIds).size !== ownerIds.length)
-        problems.push({ path: `${actionPath}.ownerIds`, message: 'names a participant twice' });
-      else if (ownerIds.some((owner) => context.participantParty.get(owner) !== action.partyId))
-        problems.push({
-          path: `${actionPath}.ownerIds`,
-          message: 'must be participants of the owning party',
-        });
-      return {
-        id,
-        title: toLocalizedText(action.title, context.locale),
-        partyId: action.partyId,
-        ownerIds,
-        dueDate: action.dueDate ?? null,
-        status: action.status ?? previous?.status ?? 'open',
-      };
-    });
+type ItemInput = PutMinutesDto['items'][number];
+type DecisionInput = NonNullable<ItemInput['decisions']>[number];
+type ActionInput = NonNullable<ItemInput['actionItems']>[number];
+type AttendanceInput = NonNullable<PutMinutesDto['attendance']>[number];
+
+/** One reading of one PUT body: the problems found so far and the ids already used. */
+class MinutesInputReader {
+  private readonly problems: FieldProblem[] = [];
+  private readonly agendaOrder: Map<string, number>;
+  private readonly previousDecisions: Set<string>;
+  private readonly previousActions: Map<string, MinutesActionItem>;
+  private readonly seenItems = new Set<string>();
+  private readonly seenIds = new Set<string>();
+
+  constructor(private readonly context: MinutesInputContext) {
+    this.agendaOrder = new Map(context.agenda.map((item, index) => [item.id, index]));
+    this.previousDecisions = new Set(
+      context.previous?.items.flatMap((item) => item.decisions.map((d) => d.id)),
+    );
+    this.previousActions = new Map(
+      context.previous?.items.flatMap((item) =>
+        item.actionItems.map((action) => [action.id, action] as const),
+      ),
+    );
+  }
+
+  read(input: PutMinutesDto): MinutesContent {
+    const items = input.items.map((entry, index) => this.item(entry, `items[${index}]`));
+    const attendance = input.attendance
+      ? input.attendance.map((entry, index) => this.attendance(entry, index, input.attendance!))
+      : this.context.defaultAttendance;
+    const { problems } = this;
+    if (problems.length > 0) {
+      throw new UnprocessableError(problems, `Invalid ${problems.map((p) => p.path).join(', ')}`);
+    }
+    const position = (item: MinutesItem) => this.agendaOrder.get(item.agendaItemId) ?? 0;
+    items.sort((left, right) => position(left) - position(right));
+    return { items, attendance };
+  }
+
+  private problem(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  /** An entry's id kept (when it is one of these minutes' and not used twice), or a new one. */
+  private keepId(id: string | undefined, known: boolean, path: string): string {
+    if (id === undefined) return randomUUID();
+    if (!known) this.problem(path, 'is not one of these minutes; leave it out for a new entry');
+    else if (this.seenIds.has(id)) this.problem(path, 'appears twice');
+    this.seenIds.add(id);
+    return id;
+  }
+
+  private item(entry: ItemInput, path: string): MinutesItem {
+    const agendaItem = this.context.agenda[this.agendaOrder.get(entry.agendaItemId) ?? -1];
+    if (!agendaItem) this.problem(`${path}.agendaItemId`, 'is not an agenda item of this session');
+    else if (this.seenItems.has(entry.agendaItemId)) this.problem(`${path}.agendaItemId`, 'appears twice');
+    this.seenItems.add(entry.agendaItemId);
+    const decisions = (entry.decisions ?? []).map((decision, d) =>
+      this.decision(decision, `${path}.decisions[${d}]`),
+    );
+    const actionItems = (entry.actionItems ?? []).map((action, a) =>
+      this.action(action, `${path}.actionItems[${a}]`),
+    );
     return {
       agendaItemId: entry.agendaItemId,
       number: agendaItem?.number ?? '',
       title: agendaItem?.title ?? {},
-      notes: entry.notes ? toLocalizedText(entry.notes, context.locale) : null,
+      notes: entry.notes ? toLocalizedText(entry.notes, this.context.locale) : null,
       decisions,
       actionItems,
     };
-  });
+  }
 
-  const attendance = input.attendance
-    ? input.attendance.map((entry, index): MinutesAttendance => {
-        const partyId = context.participantParty.get(entry.participantId);
-        if (!partyId)
-          problems.push({
-            path: `attendance[${index}].participantId`,
-            message: 'is not a participant of the committee',
-          });
-        else if (
-          input.attendance!.findIndex((other) => other.participantId === entry.participantId) !== index
-        )
-          problems.push({ path: `attendance[${index}].participantId`, message: 'appears twice' });
-        return { participantId: entry.participantId, partyId: partyId ?? '', present: entry.present };
-      })
-    : context.defaultAttendance;
+  private decision(decision: DecisionInput, path: string): MinutesDecision {
+    return {
+      id: this.keepId(decision.id, this.previousDecisions.has(decision.id ?? ''), `${path}.id`),
+      text: toLocalizedText(decision.text, this.context.locale),
+      kind: decision.kind,
+      outcome: decision.outcome,
+    };
+  }
 
-  if (problems.length > 0)
-    throw new UnprocessableError(problems, `Invalid ${problems.map((p) => p.path).join(', ')}`);
-  items.sort(
-    (left, right) => (agendaOrder.get(left.agendaItemId) ?? 0) - (agendaOrder.get(right.agendaItemId) ?? 0),
-  );
-  return { items, attendance };
+  private action(action: ActionInput, path: string): MinutesActionItem {
+    const previous = action.id ? this.previousActions.get(action.id) : undefined;
+    const id = this.keepId(action.id, previous !== undefined, `${path}.id`);
+    if (!this.context.partyIds.includes(action.partyId)) {
+      this.problem(`${path}.partyId`, 'is not a party of this committee');
+    }
+    const ownerIds = action.ownerIds ?? [];
+    if (new Set(ownerIds).size !== ownerIds.length)
+      this.problem(`${path}.ownerIds`, 'names a participant twice');
+    else if (ownerIds.some((owner) => this.context.participantParty.get(owner) !== action.partyId)) {
+      this.problem(`${path}.ownerIds`, 'must be participants of the owning party');
+    }
+    return {
+      id,
+      title: toLocalizedText(action.title, this.context.locale),
+      partyId: action.partyId,
+      ownerIds,
+      dueDate: action.dueDate ?? null,
+      status: action.status ?? previous?.status ?? 'open',
+    };
+  }
+
+  private attendance(entry: AttendanceInput, index: number, all: AttendanceInput[]): MinutesAttendance {
+    const path = `attendance[${index}].participantId`;
+    const partyId = this.context.participantParty.get(entry.participantId);
+    if (!partyId) this.problem(path, 'is not a participant of the committee');
+    else if (all.findIndex((other) => other.participantId === entry.participantId) !== index) {
+      this.problem(path, 'appears twice');
+    }
+    return { participantId: entry.participantId, partyId: partyId ?? '', present: entry.present };
+  }
 }
 
 /** Every participant a PUT body names, to look up their parties in one query. */

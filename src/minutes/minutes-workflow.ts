@@ -6,6 +6,7 @@ import type {
   PartyAgreement,
   Signatory,
 } from './minutes-content.js';
+import { MinutesErrorCode } from './minutes-errors.js';
 
 /**
  * The minutes' workflow, draft → agreed → signed, as pure functions: no database, no Nest.
@@ -17,7 +18,7 @@ export function statusAfterEdit(status: MinutesStatus): MinutesStatus {
   if (status === 'signed') throw signedConflict();
   if (status === 'agreed') {
     throw new ConflictError(
-      'minutes-agreed',
+      MinutesErrorCode.Agreed,
       'These minutes are agreed and their text no longer changes; sign them, or open a correction (POST .../minutes/corrections) for a new revision',
     );
   }
@@ -26,7 +27,7 @@ export function statusAfterEdit(status: MinutesStatus): MinutesStatus {
 
 export function signedConflict(): ConflictError {
   return new ConflictError(
-    'minutes-signed',
+    MinutesErrorCode.Signed,
     'These minutes are signed and do not change; open a correction (POST .../minutes/corrections) for a new revision',
   );
 }
@@ -67,9 +68,9 @@ export function recordAgreement(
 ): { status: MinutesStatus; agreements: PartyAgreement[] } {
   if (state.status === 'signed') throw signedConflict();
   if (state.status === 'agreed')
-    throw new ConflictError('minutes-agreed', 'These minutes are already agreed');
+    throw new ConflictError(MinutesErrorCode.Agreed, 'These minutes are already agreed');
   if (state.agreements.some((agreement) => agreement.partyId === partyId))
-    throw new ConflictError('already-agreed', 'This party has already agreed these minutes');
+    throw new ConflictError(MinutesErrorCode.AlreadyAgreed, 'This party has already agreed these minutes');
   const agreements = [...state.agreements, { partyId, agreedAt: at.toISOString(), agreedBy: actor }];
   const agreed = new Set(agreements.map((agreement) => agreement.partyId));
   const complete = required.length === 0 || required.every((id) => agreed.has(id));
@@ -83,9 +84,13 @@ export function checkSigning(
   partyOfParticipant: Map<string, string>,
   committeePartyIds: string[],
 ): void {
-  if (status === 'signed') throw new ConflictError('minutes-signed', 'These minutes are already signed');
+  if (status === 'signed')
+    throw new ConflictError(MinutesErrorCode.Signed, 'These minutes are already signed');
   if (status !== 'agreed')
-    throw new ConflictError('minutes-not-agreed', 'Minutes are signed once every party has agreed them');
+    throw new ConflictError(
+      MinutesErrorCode.NotAgreed,
+      'Minutes are signed once every party has agreed them',
+    );
   const problems = signatories.flatMap((signatory, index) => {
     const party = partyOfParticipant.get(signatory.participantId);
     if (!party)
@@ -110,7 +115,7 @@ export function checkSigning(
 export function assertCorrectable(status: MinutesStatus): void {
   if (status === 'draft')
     throw new ConflictError(
-      'minutes-draft',
+      MinutesErrorCode.Draft,
       'These minutes are a draft: edit them instead of opening a correction',
     );
 }

@@ -31,6 +31,7 @@ import { MinutesService, type MinutesView } from './minutes.service.js';
 import { ProtocolService } from './protocol.service.js';
 import { assertPdf, readRawBody, SIGNED_COPY_MAX_BYTES } from './signed-copy.js';
 import { SignedCopyService } from './signed-copy.service.js';
+import { ReadsOne } from '../common/http/operations.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The minutes’ ETag' };
 
@@ -140,9 +141,10 @@ export class MinutesController {
   }
 
   @Get('revisions')
-  @ApiOperation({ summary: 'Every revision of the minutes (delegates: the agreed and signed ones)' })
-  @ApiOkResponse({ type: MinutesRevisionListDto })
-  @ApiProblems(400, 404)
+  @ReadsOne(MinutesRevisionListDto, {
+    summary: 'Every revision of the minutes (delegates: the agreed and signed ones)',
+    problems: [400, 404],
+  })
   async revisions(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -151,9 +153,7 @@ export class MinutesController {
   }
 
   @Get('revisions/:revision')
-  @ApiOperation({ summary: 'One revision, with who changed what when' })
-  @ApiOkResponse({ type: MinutesRevisionDto })
-  @ApiProblems(400, 404)
+  @ReadsOne(MinutesRevisionDto, { summary: 'One revision, with who changed what when', problems: [400, 404] })
   async revision(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

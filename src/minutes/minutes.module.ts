@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgendaItemsService } from '../agenda/agenda-items.service.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { ActionItemsController } from './action-items.controller.js';
+import { ActionItemsRepository } from './action-items.repository.js';
 import { ActionItemsService } from './action-items.service.js';
 import { MinutesController } from './minutes.controller.js';
 import { MinutesRepository } from './minutes.repository.js';
@@ -19,7 +20,10 @@ import { SignedCopyService } from './signed-copy.service.js';
     ProtocolService,
     SignedCopyService,
     ActionItemsService,
+    ActionItemsRepository,
     AgendaItemsService,
   ],
+  // The portal's session page shows the agreed minutes and prints the protocol.
+  exports: [ProtocolService],
 })
 export class MinutesModule {}

@@ -43,6 +43,26 @@ export class MinutesRepository {
     });
   }
 
+  /** A revision with its stored protocol document (not read with the revision otherwise). */
+  withDocument(manager: EntityManager, revisionId: string): Promise<MinutesRevision> {
+    return manager
+      .createQueryBuilder(MinutesRevision, 'r')
+      .addSelect('r.document')
+      .where('r.id = :id', { id: revisionId })
+      .getOneOrFail();
+  }
+
+  /** A revision with its uploaded signed copy; `signedOnly` for callers who may read signed revisions only. */
+  withSignedCopy(sessionId: string, revision: number, signedOnly: boolean): Promise<MinutesRevision | null> {
+    return this.dataSource
+      .getRepository(MinutesRevision)
+      .createQueryBuilder('r')
+      .addSelect('r.signedCopy')
+      .where('r.session_id = :sessionId AND r.revision = :revision', { sessionId, revision })
+      .andWhere(signedOnly ? "r.status = 'signed'" : 'TRUE')
+      .getOne();
+  }
+
   changes(revisionId: string): Promise<MinutesChange[]> {
     return this.dataSource
       .getRepository(MinutesChange)

@@ -10,7 +10,7 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { MinutesRevision } from './minutes-revision.entity.js';
 import { MinutesRepository } from './minutes.repository.js';
 import { writeProtocolDocx, type ProtocolDocument } from './protocol-docx.js';
-import { buildProtocolModel, type ProtocolPerson } from './protocol-model.js';
+import { buildProtocolModel, type ProtocolModel, type ProtocolPerson } from './protocol-model.js';
 
 const LANG = /^[a-z]{2,3}$/;
 
@@ -42,11 +42,7 @@ export class ProtocolService {
     if (!latest) throw new NotFoundError('Minutes');
     const langs = langsQuery === undefined ? undefined : parseLangs(langsQuery);
     if (latest.status === 'signed' && (!langs || langs.join(',') === latest.documentLangs.join(','))) {
-      const stored = await manager
-        .createQueryBuilder(MinutesRevision, 'r')
-        .addSelect('r.document')
-        .where('r.id = :id', { id: latest.id })
-        .getOneOrFail();
+      const stored = await this.repository.withDocument(manager, latest.id);
       if (stored.document && stored.documentSha256)
         return { bytes: stored.document, sha256: stored.documentSha256, revision: latest.revision };
     }
@@ -68,12 +64,47 @@ export class ProtocolService {
     return [committee.defaultLocale.split('-')[0]];
   }
 
+  /**
+   * What the latest revision the caller may read says, in each language asked (the parties'
+   * languages when none is), for a page; undefined when there is none to read (a delegate reads
+   * agreed or signed minutes only). The caller has already checked that it may see `session`.
+   */
+  async readable(
+    principal: Principal,
+    session: Session,
+    langs?: string[],
+  ): Promise<{ revision: MinutesRevision; model: ProtocolModel } | undefined> {
+    const manager = this.dataSource.manager;
+    const latest = await this.repository.latest(
+      manager,
+      session.id,
+      !canManageCommittee(principal, session.committeeId),
+    );
+    if (!latest) return undefined;
+    const model = await this.model(
+      manager,
+      session,
+      latest,
+      langs ?? (await this.defaultLangs(manager, session)),
+    );
+    return { revision: latest, model };
+  }
+
   async render(
     manager: EntityManager,
     session: Session,
     revision: MinutesRevision,
     langs: string[],
   ): Promise<ProtocolDocument> {
+    return writeProtocolDocx(await this.model(manager, session, revision, langs));
+  }
+
+  private async model(
+    manager: EntityManager,
+    session: Session,
+    revision: MinutesRevision,
+    langs: string[],
+  ): Promise<ProtocolModel> {
     const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
     const parties = await this.repository.parties(manager, session.committeeId);
     const participants = await manager.find(Participant, {
@@ -93,7 +124,7 @@ export class ProtocolService {
         },
       ]),
     );
-    const model = buildProtocolModel({
+    return buildProtocolModel({
       committeeName: committee.name,
       sessionTitle: session.title,
       location: session.location,
@@ -108,7 +139,6 @@ export class ProtocolService {
       signatories: revision.signatories,
       langs,
     });
-    return writeProtocolDocx(model);
   }
 }
 

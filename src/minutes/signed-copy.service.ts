@@ -8,6 +8,7 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { MinutesRevision } from './minutes-revision.entity.js';
 import { actorOf } from './minutes.service.js';
 import { MinutesRepository } from './minutes.repository.js';
+import { MinutesErrorCode } from './minutes-errors.js';
 
 /** The scanned copy of a signed revision, as the co-chairs signed it on paper. */
 @Injectable()
@@ -24,7 +25,7 @@ export class SignedCopyService {
       const revision = await manager.findOneBy(MinutesRevision, { sessionId, revision: number });
       if (!revision) throw new NotFoundError('Minutes revision');
       if (revision.status !== 'signed')
-        throw new ConflictError('minutes-not-signed', 'A signed copy belongs to a signed revision');
+        throw new ConflictError(MinutesErrorCode.NotSigned, 'A signed copy belongs to a signed revision');
       Object.assign(revision, {
         signedCopy: pdf,
         signedCopySha256: createHash('sha256').update(pdf).digest('hex'),
@@ -39,14 +40,8 @@ export class SignedCopyService {
 
   async download(principal: Principal, sessionId: string, number: number): Promise<Buffer> {
     const session = await this.sessions.get(principal, sessionId);
-    const readable = canManageCommittee(principal, session.committeeId) ? undefined : 'signed';
-    const revision = await this.dataSource
-      .getRepository(MinutesRevision)
-      .createQueryBuilder('r')
-      .addSelect('r.signedCopy')
-      .where('r.session_id = :sessionId AND r.revision = :number', { sessionId, number })
-      .andWhere(readable ? "r.status = 'signed'" : 'TRUE')
-      .getOne();
+    const signedOnly = !canManageCommittee(principal, session.committeeId);
+    const revision = await this.repository.withSignedCopy(sessionId, number, signedOnly);
     if (!revision?.signedCopy) throw new NotFoundError('Signed copy');
     return revision.signedCopy;
   }

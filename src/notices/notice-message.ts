@@ -1,5 +1,5 @@
 import type { NoticeKind, NoticePrevious } from './notice.entity.js';
-import { formatTimeRange, readerZones } from './notice-times.js';
+import { formatInstant, formatTimeRange, readerZones } from './notice-times.js';
 import { noticeWords, type NoticeLanguage } from './notice-words.js';
 
 /** Everything one recipient's message says, already resolved to the recipient's language. */
@@ -20,6 +20,20 @@ export interface NoticeContent {
   cancellationReason: string | null;
   /** Numbered agenda lines, already with their planned times. */
   agenda: string[];
+  /** The recipient's personal link to the session's page (it signs them in), when the notice has one. */
+  portalLink?: string | null;
+  /** A webinar registrant reads registrant wording and the link to their personal page. */
+  forRegistrant?: boolean;
+  personalLink?: string | null;
+}
+
+/** A sign-in e-mail: the one-time link and when it stops working. */
+export interface SignInNoticeContent {
+  language: NoticeLanguage;
+  committeeName: string;
+  link: string;
+  expiresAt: Date;
+  recipientZone: string;
 }
 
 export interface RenderedNotice {
@@ -30,7 +44,7 @@ export interface RenderedNotice {
 
 /** Subject, plain text and HTML of one notice; right to left for Persian readers. */
 export function renderNotice(content: NoticeContent): RenderedNotice {
-  const words = noticeWords(content.language);
+  const words = noticeWords(content.language, content.forRegistrant);
   const zones = readerZones(content.recipientZone, content.otherZones);
   const times = zones.map((zone) =>
     formatTimeRange(content.startsAt, content.endsAt, zone, content.language),
@@ -60,16 +74,45 @@ export function renderNotice(content: NoticeContent): RenderedNotice {
     });
   }
   if (content.agenda.length > 0) sections.push({ label: words.agenda, lines: content.agenda });
+  if (content.portalLink) {
+    sections.push({ label: words.portalLink, lines: [words.portalLinkNote], link: content.portalLink });
+  }
+  if (content.personalLink) {
+    sections.push({
+      label: words.registrant.personalPage,
+      lines: content.kind === 'registration_link' ? [words.registrant.confirmNote] : [],
+      link: content.personalLink,
+    });
+  }
   if (content.kind === 'invitation' || content.kind === 'update') {
-    sections.push({ lines: [words.calendarNote] });
+    sections.push({ lines: [content.forRegistrant ? words.registrant.calendarNote : words.calendarNote] });
   }
   const subject = `${words.subject[content.kind]}: ${content.title}`;
   return { subject, text: plainText(content, sections), html: html(content, subject, sections) };
 }
 
-type Section = { label?: string; lines: string[]; link?: string };
+/** The e-mail /signin sends: plain text and HTML, no calendar part. */
+export function renderSignInNotice(content: SignInNoticeContent): RenderedNotice {
+  const words = noticeWords(content.language);
+  const until = formatInstant(content.expiresAt, content.recipientZone, content.language);
+  const sections: Section[] = [
+    { lines: [words.lead.sign_in] },
+    { lines: [`${words.signInValidUntil} ${until}.`], link: content.link },
+    { lines: [words.signInIgnore] },
+  ];
+  const header = {
+    language: content.language,
+    title: words.signInTitle,
+    committeeName: content.committeeName,
+  };
+  const subject = `${words.subject.sign_in}: ${content.committeeName}`;
+  return { subject, text: plainText(header, sections), html: html(header, subject, sections) };
+}
 
-function plainText(content: NoticeContent, sections: Section[]): string {
+type Section = { label?: string; lines: string[]; link?: string };
+type Header = Pick<NoticeContent, 'language' | 'title' | 'committeeName'>;
+
+function plainText(content: Header, sections: Section[]): string {
   const blocks = [content.title, content.committeeName].join('\n');
   const body = sections.map((section) =>
     [section.label ? `${section.label}:` : undefined, section.link, ...section.lines]
@@ -79,7 +122,7 @@ function plainText(content: NoticeContent, sections: Section[]): string {
   return [blocks, ...body].join('\n\n') + '\n';
 }
 
-function html(content: NoticeContent, subject: string, sections: Section[]): string {
+function html(content: Header, subject: string, sections: Section[]): string {
   const dir = content.language === 'fa' ? 'rtl' : 'ltr';
   const body = sections
     .map((section) => {

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Series } from '../series/series.entity.js';
 import type { Session, SessionStatus } from '../sessions/session.entity.js';
 import type { NoticeKind, NoticePrevious } from './notice.entity.js';
+import { RegistrantOutbox } from './registrant-outbox.service.js';
 
 /** A session as it was before a change: taken before the change is applied. */
 export interface SessionBefore extends NoticePrevious {
@@ -19,11 +20,19 @@ export function noticeSnapshot(session: Session): SessionBefore {
   };
 }
 
+/** A one-time sign-in link to mail to its participant. */
+export interface SignInLinkNotice {
+  linkId: string;
+  participantId: string;
+  link: string;
+  expiresAt: Date;
+}
+
 interface Enqueue {
   committeeId: string;
   targetType: 'session' | 'series';
   targetId: string;
-  kind: Exclude<NoticeKind, 'reminder'>;
+  kind: Extract<NoticeKind, 'invitation' | 'update' | 'cancellation' | 'withdrawal'>;
   sequence: number;
   /** Invitees of this session (or series) that get it; all of them when absent. */
   participantIds?: string[];
@@ -39,7 +48,10 @@ interface Enqueue {
  */
 @Injectable()
 export class NoticeOutbox {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registrants: RegistrantOutbox,
+  ) {}
 
   /** Hook for session edits: a published session whose SEQUENCE went up tells every invitee. */
   async sessionChanged(manager: EntityManager, session: Session, before: SessionBefore): Promise<void> {
@@ -49,12 +61,10 @@ export class NoticeOutbox {
       before.endsAt !== session.endsAt.toISOString() ||
       before.timeZone !== session.timeZone;
     const { startsAt, endsAt, timeZone } = before;
-    await this.enqueue(manager, {
-      ...sessionTarget(session),
-      kind: 'update',
-      previous: moved ? { startsAt, endsAt, timeZone } : undefined,
-    });
+    const previous = moved ? { startsAt, endsAt, timeZone } : undefined;
+    await this.enqueue(manager, { ...sessionTarget(session), kind: 'update', previous });
     await this.reminders(manager, session.id);
+    await this.registrants.webinarChanged(manager, session, 'update', previous);
   }
 
   /**
@@ -66,12 +76,14 @@ export class NoticeOutbox {
     if (session.status === 'cancelled') {
       await this.enqueue(manager, { ...sessionTarget(session), kind: 'cancellation' });
       await this.reminders(manager, session.id);
+      await this.registrants.webinarChanged(manager, session, 'cancellation');
     } else if (session.status === 'scheduled') {
       await this.enqueue(manager, {
         ...sessionTarget(session),
         kind: from === 'draft' ? 'invitation' : 'update',
       });
       await this.reminders(manager, session.id);
+      if (from !== 'draft') await this.registrants.webinarChanged(manager, session, 'update');
     }
   }
 
@@ -90,16 +102,22 @@ export class NoticeOutbox {
   }
 
   /**
-   * Hook for the whole series (invitations, publishing, edits of the rule): one REQUEST with the
-   * RRULE and overrides. Sent only when the series has published occurrences.
+   * Hook for the whole series (invitations, publishing, edits of the rule or of the series'
+   * fields): one REQUEST with the RRULE and overrides, to the invitees named or all of them,
+   * worded as an invitation or as an update. Sent only when the series has published occurrences.
    */
-  async seriesRequested(manager: EntityManager, series: Series, participantIds?: string[]): Promise<void> {
+  async seriesRequested(
+    manager: EntityManager,
+    series: Series,
+    participantIds?: string[],
+    kind: 'invitation' | 'update' = 'invitation',
+  ): Promise<void> {
     if (!(await hasPublishedOccurrence(manager, series.id))) return;
     await this.enqueue(manager, {
       committeeId: series.committeeId,
       targetType: 'series',
       targetId: series.id,
-      kind: 'invitation',
+      kind,
       sequence: series.sequence,
       participantIds,
     });
@@ -118,6 +136,27 @@ export class NoticeOutbox {
       participantIds,
     });
     await this.reminders(manager, undefined, participantIds, series.id);
+  }
+
+  /**
+   * Hook for /signin: each one-time link goes to its participant at once (no coalescing delay:
+   * the person is waiting for it). The link is kept with the notice until the worker mails it.
+   */
+  async signInLinks(manager: EntityManager, links: SignInLinkNotice[]): Promise<void> {
+    if (links.length === 0) return;
+    await manager.query(
+      `INSERT INTO notices (committee_id, target_type, target_id, participant_id, recipient, kind, sequence, due_at, payload)
+       SELECT p.committee_id, 'portal_link', l.link_id, p.id, p.email, 'sign_in', 0, now(),
+              jsonb_build_object('link', l.link, 'expiresAt', l.expires_at)
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS l(link_id, participant_id, link, expires_at)
+         JOIN participants p ON p.id = l.participant_id`,
+      [
+        links.map((link) => link.linkId),
+        links.map((link) => link.participantId),
+        links.map((link) => link.link),
+        links.map((link) => link.expiresAt.toISOString()),
+      ],
+    );
   }
 
   private async enqueue(manager: EntityManager, notice: Enqueue): Promise<void> {
@@ -174,7 +213,7 @@ export class NoticeOutbox {
        ), cleared AS (
          UPDATE notices n SET status = 'superseded', updated_at = now()
           WHERE n.kind = 'reminder' AND n.status = 'pending' AND n.target_id IN (SELECT id FROM targets)
-            AND ($2::uuid[] IS NULL OR n.participant_id = ANY($2::uuid[]))
+            AND n.participant_id IS NOT NULL AND ($2::uuid[] IS NULL OR n.participant_id = ANY($2::uuid[]))
          RETURNING n.id
        )
        INSERT INTO notices (committee_id, target_type, target_id, participant_id, recipient, kind, sequence, due_at)

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../common/time/intl-cache.js';
 import { persianDate } from '../common/time/persian-date.js';
 import { noticeWords, type NoticeLanguage } from './notice-words.js';
 
@@ -20,16 +21,24 @@ export function cityName(zone: string, language: NoticeLanguage): string {
 export function formatTimeRange(start: Date, end: Date, zone: string, language: NoticeLanguage): string {
   const locale = INTL_LOCALE[language];
   const day = dayFormat(locale, zone, language);
-  const clock = new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
+  const clock = clockFormat(locale, zone);
   const comma = language === 'fa' ? '، ' : ', ';
   const sameDay = day.format(start) === day.format(end);
   const endText = sameDay ? clock.format(end) : `${day.format(end)}${comma}${clock.format(end)}`;
   return `${day.format(start)}${comma}${clock.format(start)}–${endText} (${cityName(zone, language)})`;
+}
+
+/** "Tuesday, 1 December 2026, 10:15 (Moscow)": one instant in the reader's language and calendar. */
+export function formatInstant(instant: Date, zone: string, language: NoticeLanguage): string {
+  const locale = INTL_LOCALE[language];
+  const comma = language === 'fa' ? '، ' : ', ';
+  const day = dayFormat(locale, zone, language).format(instant);
+  return `${day}${comma}${clockFormat(locale, zone).format(instant)} (${cityName(zone, language)})`;
+}
+
+/** "10:15" in the zone, 24-hour, in the locale's digits. */
+function clockFormat(locale: string, zone: string): Intl.DateTimeFormat {
+  return dateTimeFormat(locale, { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 }
 
 /** Persian dates read "weekday، day month year" (ICU orders a Solar Hijri weekday date oddly). */
@@ -39,10 +48,10 @@ function dayFormat(
   language: NoticeLanguage,
 ): { format(instant: Date): string } {
   if (language === 'fa') {
-    const weekday = new Intl.DateTimeFormat(locale, { timeZone: zone, weekday: 'long' });
+    const weekday = dateTimeFormat(locale, { timeZone: zone, weekday: 'long' });
     return { format: (instant) => `${weekday.format(instant)}، ${persianDate(instant, zone, 'fa')}` };
   }
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: zone,
     weekday: 'long',
     year: 'numeric',

@@ -8,7 +8,7 @@ import {
 import nodemailer, { type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, mailboxAddress, type AppConfig } from '../config/app-config.js';
-import { NoticeRenderer, type TargetCache } from './notice-renderer.service.js';
+import { NoticeRenderer, type NoticeMail } from './notice-renderer.service.js';
 import type { Notice } from './notice.entity.js';
 import { retryDelaySeconds, MAX_ATTEMPTS } from './retry.js';
 
@@ -75,8 +75,15 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
   /** One round: claims up to a batch of notices due by `at` and handles them. Returns how many. */
   async runOnce(at?: Date): Promise<number> {
     const claimed = await this.claim(at);
-    const targets: TargetCache = new Map();
-    await Promise.all(claimed.map((notice) => this.handle(notice, targets, at)));
+    if (claimed.length === 0) return 0;
+    let mails: Map<string, NoticeMail | undefined>;
+    try {
+      mails = await this.renderer.renderBatch(claimed, new Map());
+    } catch (error) {
+      await Promise.all(claimed.map((notice) => this.failed(notice, error, at)));
+      return claimed.length;
+    }
+    await Promise.all(claimed.map((notice) => this.handle(notice, mails.get(notice.id), at)));
     return claimed.length;
   }
 
@@ -89,8 +96,8 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
                       WHERE (status = 'pending' AND due_at <= COALESCE($1::timestamptz, now()))
                          OR (status = 'sending' AND locked_until <= COALESCE($1::timestamptz, now()))
                       ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, committee_id, target_type, target_id, participant_id, recipient, kind, sequence,
-                  previous, attempts, created_at`,
+        RETURNING id, committee_id, target_type, target_id, participant_id, registration_id, recipient, kind,
+                  sequence, previous, payload, attempts, created_at`,
       [at ?? null, BATCH_SIZE, LEASE_SECONDS],
     );
     const notices = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<Record<string, unknown>>;
@@ -102,19 +109,20 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
           targetType: row.target_type,
           targetId: row.target_id,
           participantId: row.participant_id,
+          registrationId: row.registration_id,
           recipient: row.recipient,
           kind: row.kind,
           sequence: row.sequence,
           previous: row.previous,
+          payload: row.payload,
           attempts: row.attempts,
           createdAt: new Date(row.created_at as string),
         }) as Notice,
     );
   }
 
-  private async handle(notice: Notice, targets: TargetCache, at?: Date): Promise<void> {
+  private async handle(notice: Notice, mail: NoticeMail | undefined, at?: Date): Promise<void> {
     try {
-      const mail = await this.renderer.render(notice, targets);
       if (!mail) {
         await this.mark(notice, { status: 'superseded', last_error: 'no longer applies' });
         return;

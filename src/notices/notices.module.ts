@@ -1,16 +1,18 @@
 import { Global, Module } from '@nestjs/common';
 import { InboundMailController } from './inbound-mail.controller.js';
 import { InboundRepliesService } from './inbound-replies.service.js';
+import { MailLinks } from '../portal/sign-in/mail-links.js';
 import { NoticeOutbox } from './notice-outbox.service.js';
 import { NoticeRenderer } from './notice-renderer.service.js';
 import { NoticeWorker } from './notice-worker.service.js';
+import { RegistrantOutbox } from './registrant-outbox.service.js';
 import { OutboxController } from './outbox.controller.js';
 
 /** E-mail notices (iTIP over iMIP): the outbox every write uses, the worker, and replies. */
 @Global()
 @Module({
   controllers: [OutboxController, InboundMailController],
-  providers: [NoticeOutbox, NoticeRenderer, NoticeWorker, InboundRepliesService],
-  exports: [NoticeOutbox, NoticeWorker],
+  providers: [NoticeOutbox, RegistrantOutbox, NoticeRenderer, NoticeWorker, InboundRepliesService, MailLinks],
+  exports: [NoticeOutbox, RegistrantOutbox, NoticeWorker],
 })
 export class NoticesModule {}

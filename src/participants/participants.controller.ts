@@ -1,13 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -21,6 +13,7 @@ import {
   UpdateParticipantDto,
 } from './dto/participant.dto.js';
 import { ParticipantsService } from './participants.service.js';
+import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
 
 @ApiTags('Participants')
 @ApiBearerAuth()
@@ -29,12 +22,11 @@ export class ParticipantsController {
   constructor(private readonly participants: ParticipantsService) {}
 
   @Post('committees/:committeeId/participants')
-  @ApiCreatedResponse({ type: ParticipantDto })
-  @ApiOperation({
+  @Creates(ParticipantDto, {
     summary: 'Add a participant (delegate) to a committee',
     description: 'E-mail addresses are unique per committee, case-insensitively (409).',
+    also: [409],
   })
-  @ApiProblems(401, 403, 413, 415, 422, 404, 409)
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -45,13 +37,11 @@ export class ParticipantsController {
   }
 
   @Get('committees/:committeeId/participants')
-  @ApiOkResponse({ type: ParticipantPageDto })
-  @ApiOperation({
+  @ReadsPage(ParticipantPageDto, {
     summary: 'List a committee’s participants',
     description:
       'Filter by party or search text. A delegate sees every participant’s name, position, party and role, but e-mail addresses only of its own party.',
   })
-  @ApiProblems(400, 401, 422, 404)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -67,12 +57,10 @@ export class ParticipantsController {
   }
 
   @Get('participants/:id')
-  @ApiOkResponse({ type: ParticipantDto })
-  @ApiOperation({
+  @ReadsOne(ParticipantDto, {
     summary: 'Get a participant',
     description: 'A delegate sees the e-mail address only of its own party’s participants.',
   })
-  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -84,15 +72,12 @@ export class ParticipantsController {
   }
 
   @Patch('participants/:id')
-  @ApiOkResponse({
-    type: ParticipantDto,
-    description: 'A delegate may change only its own timeZone and locale',
-  })
-  @ApiOperation({
+  @Changes(ParticipantDto, {
     summary: 'Update a participant',
     description: 'A delegate may change its own timeZone and locale only.',
+    outcome: 'A delegate may change only its own timeZone and locale',
+    also: [409],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -105,12 +90,11 @@ export class ParticipantsController {
   }
 
   @Delete('participants/:id')
-  @HttpCode(204)
-  @ApiNoContentResponse({
-    description: 'Deleted; refused with 409 while the participant is invited to sessions',
+  @Removes({
+    summary: 'Delete a participant',
+    outcome: 'Deleted; refused with 409 while the participant is invited to sessions',
+    also: [409],
   })
-  @ApiOperation({ summary: 'Delete a participant' })
-  @ApiProblems(400, 401, 403, 404, 409)
   async remove(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
     await this.participants.remove(principal, id);
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { counted } from '../common/i18n/plural.js';
-import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
 import {
@@ -11,22 +11,26 @@ import {
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, ForbiddenError, invalid, NotFoundError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
-import { paginate, type Page } from '../common/pagination/pagination.js';
+import { type Page } from '../common/pagination/pagination.js';
 import { Party } from '../parties/party.entity.js';
 import type {
   CreateParticipantDto,
   ParticipantListQuery,
   UpdateParticipantDto,
 } from './dto/participant.dto.js';
-import { participantSearchText, searchPattern } from './participant-search.js';
+import { participantSearchText } from './participant-search.js';
 import { Participant } from './participant.entity.js';
-import { committeeListPage } from '../committees/committee-lists.js';
+import { ParticipantsRepository } from './participants.repository.js';
+import { ParticipantErrorCode } from './participant-errors.js';
 
 const OWN_FIELDS = new Set(['timeZone', 'locale']);
 
 @Injectable()
 export class ParticipantsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly participants: ParticipantsRepository,
+  ) {}
 
   async create(principal: Principal, committeeId: string, input: CreateParticipantDto): Promise<Participant> {
     assertCanManageCommittee(principal, committeeId);
@@ -62,40 +66,7 @@ export class ParticipantsService {
     query: ParticipantListQuery,
   ): Promise<Page<Participant>> {
     assertCanReadCommittee(principal, committeeId);
-    const builder = this.dataSource
-      .getRepository(Participant)
-      .createQueryBuilder('participant')
-      .where('participant.committee_id = :committeeId', { committeeId });
-    if (query.partyId) builder.andWhere('participant.party_id = :partyId', { partyId: query.partyId });
-    if (query.delegationRole)
-      builder.andWhere('participant.delegation_role = :role', { role: query.delegationRole });
-    const ownParty = await this.ownPartyOf(principal);
-    if (query.q?.trim()) {
-      const pattern = searchPattern(query.q);
-      if (ownParty === undefined) {
-        builder.andWhere('participant.search_text LIKE :pattern', { pattern });
-      } else {
-        // Addresses of the other side are not the delegate's to see, nor to probe by searching:
-        // for them only the names (the search text without its last part, the address) match.
-        builder.andWhere(
-          new Brackets((either) =>
-            either
-              .where('participant.party_id = :ownParty AND participant.search_text LIKE :pattern')
-              .orWhere(
-                "participant.party_id <> :ownParty AND regexp_replace(participant.search_text, ' [|] [^|]*$', '') LIKE :pattern",
-              ),
-          ),
-          { ownParty, pattern },
-        );
-      }
-    }
-    const found = await paginate(builder, {
-      sortExpression: 'participant.created_at',
-      idExpression: 'participant.id',
-      sortCast: 'timestamptz',
-      page: query,
-    });
-    return committeeListPage(this.dataSource.manager, committeeId, found);
+    return this.participants.pageOf(committeeId, query, await this.ownPartyOf(principal));
   }
 
   /**
@@ -185,7 +156,7 @@ export class ParticipantsService {
           ...(series > 0 ? [counted(series, 'series', 'series')] : []),
         ].join(' and ');
         throw new ConflictError(
-          'participant-invited',
+          ParticipantErrorCode.Invited,
           `The participant is invited to ${held}; remove those invitations first`,
         );
       }
@@ -203,8 +174,10 @@ async function findParty(manager: EntityManager, committeeId: string, partyId: s
 
 async function assertEmailFree(manager: EntityManager, committeeId: string, email: string): Promise<void> {
   if (await manager.existsBy(Participant, { committeeId, emailKey: email.toLowerCase() })) {
-    throw new ConflictError('email-taken', 'Another participant of this committee has this e-mail address', [
-      { path: 'email', message: 'is already used by another participant of this committee' },
-    ]);
+    throw new ConflictError(
+      ParticipantErrorCode.EmailTaken,
+      'Another participant of this committee has this e-mail address',
+      [{ path: 'email', message: 'is already used by another participant of this committee' }],
+    );
   }
 }

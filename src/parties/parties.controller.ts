@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -8,6 +7,7 @@ import { PagedLangQuery } from '../common/i18n/lang-query.js';
 import { LangOnlyQuery, RequestLanguage } from '../common/i18n/request-language.js';
 import { CreatePartyDto, PartyDto, PartyPageDto, toPartyDto, UpdatePartyDto } from './dto/party.dto.js';
 import { PartiesService } from './parties.service.js';
+import { Changes, Creates, ReadsOne, ReadsPage } from '../common/http/operations.js';
 
 @ApiTags('Parties')
 @ApiBearerAuth()
@@ -16,9 +16,7 @@ export class PartiesController {
   constructor(private readonly parties: PartiesService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: PartyDto })
-  @ApiOperation({ summary: 'Add a party (delegation side) to a committee' })
-  @ApiProblems(401, 403, 413, 415, 422, 404, 409)
+  @Creates(PartyDto, { summary: 'Add a party (delegation side) to a committee', also: [409] })
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -29,9 +27,7 @@ export class PartiesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: PartyPageDto })
-  @ApiOperation({ summary: 'List a committee’s parties' })
-  @ApiProblems(400, 401, 422, 404)
+  @ReadsPage(PartyPageDto, 'List a committee’s parties')
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -43,9 +39,7 @@ export class PartiesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: PartyDto })
-  @ApiOperation({ summary: 'Get a party' })
-  @ApiProblems(400, 401, 404)
+  @ReadsOne(PartyDto, 'Get a party')
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -56,9 +50,7 @@ export class PartiesController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: PartyDto })
-  @ApiOperation({ summary: 'Update a party' })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
+  @Changes(PartyDto, { summary: 'Update a party', also: [409] })
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,

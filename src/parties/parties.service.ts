@@ -11,16 +11,20 @@ import {
   type FieldProblem,
 } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
-import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
+import { type Page, type PageQuery } from '../common/pagination/pagination.js';
 import type { CreatePartyDto, UpdatePartyDto } from './dto/party.dto.js';
 import { defaultLocale, defaultWorkWeek, isHolidayCountrySupported } from './party-defaults.js';
 import { Party } from './party.entity.js';
 import { isCalendarDate } from '../common/validation/is-date.js';
-import { committeeListPage } from '../committees/committee-lists.js';
+import { PartiesRepository } from './parties.repository.js';
+import { PartyErrorCode } from './party-errors.js';
 
 @Injectable()
 export class PartiesService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly parties: PartiesRepository,
+  ) {}
 
   async create(principal: Principal, committeeId: string, input: CreatePartyDto): Promise<Party> {
     assertCanManageCommittee(principal, committeeId);
@@ -56,17 +60,7 @@ export class PartiesService {
 
   async list(principal: Principal, committeeId: string, page: PageQuery): Promise<Page<Party>> {
     assertCanReadCommittee(principal, committeeId);
-    const query = this.dataSource
-      .getRepository(Party)
-      .createQueryBuilder('party')
-      .where('party.committee_id = :committeeId', { committeeId });
-    const found = await paginate(query, {
-      sortExpression: 'party.created_at',
-      idExpression: 'party.id',
-      sortCast: 'timestamptz',
-      page,
-    });
-    return committeeListPage(this.dataSource.manager, committeeId, found);
+    return this.parties.pageOf(committeeId, page);
   }
 
   async get(principal: Principal, committeeId: string, id: string): Promise<Party> {
@@ -136,7 +130,7 @@ function checkParty(party: Party): void {
 
 async function assertCodeFree(parties: Repository<Party>, committeeId: string, code: string): Promise<void> {
   if (await parties.existsBy({ committeeId, code })) {
-    throw new ConflictError('party-code-taken', `The committee already has a party ${code}`, [
+    throw new ConflictError(PartyErrorCode.CodeTaken, `The committee already has a party ${code}`, [
       { path: 'code', message: 'is already used by another party of this committee' },
     ]);
   }

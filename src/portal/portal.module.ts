@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AgendaModule } from '../agenda/agenda.module.js';
 import { CalendarFeedsModule } from '../calendar-feeds/calendar-feeds.module.js';
+import { MinutesModule } from '../minutes/minutes.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { AssetsController } from './assets/assets.controller.js';
 import { CalendarPageController } from './pages/calendar-page.controller.js';
@@ -16,7 +17,7 @@ import { SignInController } from './sign-in/sign-in.controller.js';
 
 /** The delegate portal: server-rendered pages at the root, and the API for personal links. */
 @Module({
-  imports: [SessionsModule, AgendaModule, CalendarFeedsModule],
+  imports: [SessionsModule, AgendaModule, CalendarFeedsModule, MinutesModule],
   controllers: [
     PortalLinksController,
     AssetsController,

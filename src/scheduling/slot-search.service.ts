@@ -1,4 +1,5 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { ForbiddenError } from '../common/errors/problem.js';
 import { DataSource } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { assertCanReadCommittee, canManageCommittee } from '../common/auth/access.js';
@@ -12,10 +13,11 @@ import {
 import { displayTimes, utcIso } from '../common/time/zoned-time.js';
 import { busyTimes } from './busy-times.js';
 import type { SlotSearchDto, SlotSearchResultDto } from './dto/slot-search.dto.js';
-import { committeeParticipants, invitedSessions, partySchedules } from './scheduling.queries.js';
+import { committeeParticipants, invitedSessions, partySchedules } from './scheduling.repository.js';
 import { SLOT_SEARCH_LIMITS } from './slot-search-limits.js';
 import { searchSlots } from './slot-search.js';
 import { addDays, datesBetween, HOLIDAY_DATA_VERSION } from './working-calendar.js';
+import { SchedulingErrorCode } from './scheduling-errors.js';
 
 /** Loads parties, participants and their sessions in a constant number of queries, then searches. */
 @Injectable()
@@ -31,17 +33,19 @@ export class SlotSearchService {
     const listed = [...input.participantIds, ...(input.optionalParticipantIds ?? [])];
     // Delegates see free/busy only, and only for searches they are part of.
     if (!canManageCommittee(principal, committeeId) && !listed.includes(principal.participantId ?? '')) {
-      throw new ForbiddenException({
-        code: 'forbidden',
-        detail: 'A delegate searches only with itself among participantIds or optionalParticipantIds',
-      });
+      throw new ForbiddenError(
+        'A delegate searches only with itself among participantIds or optionalParticipantIds',
+      );
     }
     const manager = this.dataSource.manager;
     const committee = await manager.findOneBy(Committee, { id: committeeId });
     if (!committee) throw new NotFoundError('Committee');
     const parties = await partySchedules(manager, committeeId);
     if (parties.length === 0) {
-      throw new ConflictError('no-parties', 'The committee has no parties, so no working days to search');
+      throw new ConflictError(
+        SchedulingErrorCode.NoParties,
+        'The committee has no parties, so no working days to search',
+      );
     }
     const known = await committeeParticipants(manager, committeeId, listed);
     assertValid(

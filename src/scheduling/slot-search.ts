@@ -12,6 +12,7 @@ import {
   type PartyDay,
   type PartySchedule,
 } from './working-calendar.js';
+import { MINUTE_MS } from '../common/time/durations.js';
 
 export type { BusyTime, SearchParticipant } from './availability.js';
 
@@ -46,7 +47,6 @@ export interface SlotSearchResult {
   reasons: Reason[];
 }
 
-const MINUTE_MS = 60_000;
 const BESIDE_HOLIDAY_PENALTY = 5;
 const OUTSIDE_PREFERENCE_PENALTY = 10;
 

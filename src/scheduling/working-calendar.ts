@@ -5,10 +5,11 @@ import {
   isoWeekday,
   parseIsoDate,
   toEpochDay,
-} from '../series/recurrence/calendar-date.js';
+} from '../common/time/calendar-date.js';
 import { nonWorkingReason, type PartyCalendar } from '../series/recurrence/non-working-days.js';
 import { zoneOffsetMinutes } from '../common/time/zone-offset.js';
-import { resolveWallTime } from '../series/recurrence/wall-time.js';
+import { resolveWallTime } from '../common/time/wall-clock.js';
+import { MINUTE_MS } from '../common/time/durations.js';
 
 /** A party's working calendar: its work week and holidays, and its working hours in its own zone. */
 export type PartySchedule = PartyCalendar & {
@@ -29,7 +30,6 @@ export type PartyDay = {
 /** The public-holiday data the answers rest on (date-holidays' own data version). */
 export const HOLIDAY_DATA_VERSION = `date-holidays ${holidayData.version}`;
 
-const MINUTE_MS = 60_000;
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 export function weekdayName(localDate: string): string {

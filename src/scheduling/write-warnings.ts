@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { resolveText } from '../common/i18n/localized-text.js';
 import { utcIso } from '../common/time/zoned-time.js';
 import type { ClashDto, ClashWarning, WarningDto } from '../sessions/dto/session-output.dto.js';
-import { partySchedules } from './scheduling.queries.js';
+import { partySchedules } from './scheduling.repository.js';
 import { workingTimeWarnings } from './working-time-warnings.js';
 
 /** An accepted clash as a write's warning. */

@@ -3,7 +3,7 @@ import { DAY_MS } from '../common/time/durations.js';
 import type { Occurrence } from './recurrence/expand.js';
 import type { PartyCalendar } from './recurrence/non-working-days.js';
 import { formatRule } from './recurrence/rrule.js';
-import { localDateOf, planSeries, type SeriesPlan, type SeriesTiming } from './series-plan.js';
+import { recurrenceDateOf, planSeries, type SeriesPlan, type SeriesTiming } from './series-plan.js';
 
 /** What an edit of a series' rule or times asks; absent fields keep their values. */
 export interface SeriesTimingEdit {
@@ -77,7 +77,7 @@ export function planSeriesEdit(
   const from = edit.from;
   const carriedFrom =
     currentPlan.ruleOccurrences
-      .map((occurrence) => localDateOf(occurrence.recurrenceId))
+      .map((occurrence) => recurrenceDateOf(occurrence.recurrenceId))
       .find((date) => from === undefined || date >= from) ?? (edit.rrule !== undefined ? from : undefined);
   if (carriedFrom === undefined)
     return refuseFrom('is after the series’ last occurrence; nothing is left to change');
@@ -88,7 +88,7 @@ export function planSeriesEdit(
   const timing = { ...series, ...definedTiming(edit), startDate: splits ? carriedFrom : series.startDate };
   // "Every Tuesday, 10 times" carried on from a date counts only what is left.
   if (splits && edit.rrule === undefined && currentPlan.rule.count !== undefined) {
-    const before = currentPlan.ruleOccurrences.filter((o) => localDateOf(o.recurrenceId) < carriedFrom);
+    const before = currentPlan.ruleOccurrences.filter((o) => recurrenceDateOf(o.recurrenceId) < carriedFrom);
     timing.rrule = formatRule(
       { ...currentPlan.rule, count: Math.max(1, currentPlan.rule.count - before.length) },
       series.timeZone,
@@ -100,18 +100,18 @@ export function planSeriesEdit(
 
   const planned = new Map(
     plan.occurrences
-      .filter((o) => from === undefined || localDateOf(o.recurrenceId) >= from)
-      .map((o) => [localDateOf(o.recurrenceId), o]),
+      .filter((o) => from === undefined || recurrenceDateOf(o.recurrenceId) >= from)
+      .map((o) => [recurrenceDateOf(o.recurrenceId), o]),
   );
   const move: OccurrenceMove[] = [];
   const remove: string[] = [];
   for (const occurrence of context.later) {
-    const next = planned.get(localDateOf(occurrence.recurrenceId));
+    const next = planned.get(recurrenceDateOf(occurrence.recurrenceId));
     if (!next) {
       remove.push(occurrence.id);
       continue;
     }
-    planned.delete(localDateOf(next.recurrenceId));
+    planned.delete(recurrenceDateOf(next.recurrenceId));
     move.push({
       id: occurrence.id,
       recurrenceId: next.recurrenceId,
@@ -126,7 +126,7 @@ export function planSeriesEdit(
     plan,
     move,
     remove,
-    add: [...planned.values()].filter((o) => !detached.has(localDateOf(o.recurrenceId))),
+    add: [...planned.values()].filter((o) => !detached.has(recurrenceDateOf(o.recurrenceId))),
   };
 }
 
@@ -135,7 +135,7 @@ export function planSeriesEdit(
  * already ends by then is kept as it is.
  */
 export function endRule(plan: SeriesPlan, lastDate: string, timeZone: string): string {
-  const lastRuleDate = localDateOf(plan.ruleOccurrences.at(-1)!.recurrenceId);
+  const lastRuleDate = recurrenceDateOf(plan.ruleOccurrences.at(-1)!.recurrenceId);
   if (lastRuleDate <= lastDate) return plan.canonicalRule;
   const { count: _count, ...rest } = plan.rule;
   return formatRule({ ...rest, until: lastDate }, timeZone);

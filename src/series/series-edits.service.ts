@@ -4,6 +4,7 @@ import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UnprocessableError } from '../common/errors/problem.js';
+import { NoticeOutbox } from '../notices/notice-outbox.service.js';
 import { applySessionChanges, sameValue } from '../sessions/session-changes.js';
 import { assertWorkingGroupOf, sessionFieldChanges } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
@@ -11,7 +12,7 @@ import { checkClashes } from '../sessions/sessions.service.js';
 import { workingTimeWarningsFor } from '../scheduling/write-warnings.js';
 import type { UpdateSeriesDto } from './dto/series.dto.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
-import { localDateOf } from './series-plan.js';
+import { recurrenceDateOf } from './series-plan.js';
 import { planSeriesEdit, type SeriesEditPlan } from './series-edit-plan.js';
 import { lockSeries, occurrencesOf, planOrFail, timingOf } from './series-rules.js';
 import type { SeriesResult } from './series.service.js';
@@ -35,7 +36,10 @@ const SIGNIFICANT_SERIES_FIELDS = ['title', 'location', 'onlineMeeting'] as cons
  */
 @Injectable()
 export class SeriesEditsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: NoticeOutbox,
+  ) {}
 
   update(
     principal: Principal,
@@ -45,6 +49,7 @@ export class SeriesEditsService {
   ): Promise<SeriesResult> {
     return this.dataSource.transaction(async (manager) => {
       const series = await lockSeries(manager, principal, id);
+      const sequenceBefore = series.sequence;
       const committee = await manager.findOneByOrFail(Committee, { id: series.committeeId });
       if (input.workingGroupId) await assertWorkingGroupOf(manager, series.committeeId, input.workingGroupId);
       const fieldChanges = sessionFieldChanges(input, committee.defaultLocale);
@@ -71,10 +76,28 @@ export class SeriesEditsService {
           ? await workingTimeWarningsFor(manager, series.committeeId, changed, { occurrences: true })
           : []),
       ];
+      await this.notify(manager, series, sequenceBefore, continuedBy ? target : undefined);
       await touchCommittee(manager, series.committeeId);
       const occurrences = await occurrencesOf(manager, target.id);
       return { series: target, occurrences, plan: edit?.plan, continuedBy, warnings };
     });
+  }
+
+  /**
+   * Calendar apps hold a series as one event: an edit they must notice (its SEQUENCE went up)
+   * sends each invitee one REQUEST with the rule and overrides, not one per occurrence. A split
+   * updates the old series (now ending earlier) and invites to the one that carries on.
+   */
+  private async notify(
+    manager: EntityManager,
+    series: Series,
+    sequenceBefore: number,
+    continuation: Series | undefined,
+  ): Promise<void> {
+    if (series.sequence !== sequenceBefore) {
+      await this.notices.seriesRequested(manager, series, undefined, 'update');
+    }
+    if (continuation) await this.notices.seriesRequested(manager, continuation);
   }
 
   /** Plans a change of rule or times; the refusal, if any, before anything is written. */
@@ -104,7 +127,7 @@ export class SeriesEditsService {
         currentPlan,
         parties: await partyCalendars(manager, series.committeeId),
         later: later.map((occurrence) => ({ id: occurrence.id, recurrenceId: occurrence.recurrenceId! })),
-        detachedDates: detached.map((row) => localDateOf(row.recurrence_id)),
+        detachedDates: detached.map((row) => recurrenceDateOf(row.recurrence_id)),
       },
     );
     if ('problems' in edit) throw new UnprocessableError(edit.problems, edit.detail);

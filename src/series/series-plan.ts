@@ -94,6 +94,7 @@ function expansionProblem(message: string): FieldProblem {
   return field ? { path: field[1], message: field[2] } : { path: 'rrule', message };
 }
 
-export function localDateOf(recurrenceId: string): string {
+/** The local date (`YYYY-MM-DD`) an occurrence was planned on, from its recurrence id `YYYY-MM-DDTHH:mm`. */
+export function recurrenceDateOf(recurrenceId: string): string {
   return recurrenceId.slice(0, 10);
 }

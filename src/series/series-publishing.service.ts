@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError } from '../common/errors/problem.js';
+import { NoticeOutbox } from '../notices/notice-outbox.service.js';
 import { applySessionChanges } from '../sessions/session-changes.js';
 import { checkClashes } from '../sessions/sessions.service.js';
 import { lockSeries, occurrencesOf } from './series-rules.js';
@@ -10,11 +11,15 @@ import type { SeriesResult } from './series.service.js';
 
 @Injectable()
 export class SeriesPublishingService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly notices: NoticeOutbox,
+  ) {}
 
   /**
    * Publishes every draft occurrence at once, in one transaction: a clash in any of them
    * (without allowConflicts) publishes none. Occurrences already published or cancelled stay.
+   * The series' invitees get one REQUEST with the RRULE.
    */
   async publish(principal: Principal, id: string, allowConflicts?: boolean): Promise<SeriesResult> {
     return this.dataSource.transaction(async (manager) => {
@@ -32,6 +37,8 @@ export class SeriesPublishingService {
       );
       series.sequence += 1;
       await manager.save(series);
+      // Every invitee of the series gets one invitation carrying the whole rule.
+      await this.notices.seriesRequested(manager, series);
       await touchCommittee(manager, series.committeeId);
       return { series, occurrences: await occurrencesOf(manager, id), warnings };
     });

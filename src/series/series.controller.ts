@@ -1,13 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -29,6 +21,7 @@ import { SeriesEditsService } from './series-edits.service.js';
 import { SeriesPublishingService } from './series-publishing.service.js';
 import type { Series } from './series.entity.js';
 import { SeriesService, type SeriesResult } from './series.service.js';
+import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
 
 @ApiTags('Series')
 @ApiBearerAuth()
@@ -42,16 +35,13 @@ export class SeriesController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({
-    type: SeriesDto,
-    description: 'The series with its occurrences, and the dates left out or moved',
-  })
-  @ApiOperation({
+  @Creates(SeriesDto, {
     summary: 'Create a recurring series',
     description:
       'A rule in the series’ zone of record with a wall-clock start; occurrences are sessions. An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).',
+    outcome: 'The series with its occurrences, and the dates left out or moved',
+    also: [409],
   })
-  @ApiProblems(401, 403, 413, 415, 422, 404, 409)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateSeriesDto,
@@ -61,12 +51,11 @@ export class SeriesController {
   }
 
   @Get()
-  @ApiOkResponse({ type: SeriesPageDto })
-  @ApiOperation({
+  @ReadsPage(SeriesPageDto, {
     summary: 'List series',
     description: 'A delegate sees only what its participant may see; anything else is 404.',
+    problems: [401, 422],
   })
-  @ApiProblems(401, 422)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: SeriesListQuery,
@@ -76,12 +65,10 @@ export class SeriesController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: SeriesDto })
-  @ApiOperation({
+  @ReadsOne(SeriesDto, {
     summary: 'Get a series with its occurrences',
     description: 'A delegate sees only what its participant may see; anything else is 404.',
   })
-  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -91,15 +78,12 @@ export class SeriesController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({
-    type: SeriesDto,
-    description: 'Changes the occurrences from `from` on that were not edited on their own',
-  })
-  @ApiOperation({
+  @Changes(SeriesDto, {
     summary: 'Edit a series from a date on',
     description: 'Changes the occurrences not edited on their own, from the date given.',
+    outcome: 'Changes the occurrences from `from` on that were not edited on their own',
+    also: [409],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -111,17 +95,19 @@ export class SeriesController {
   }
 
   @Post(':id/publish')
-  @HttpCode(200)
-  @ApiOkResponse({ type: SeriesDto, description: 'Every draft occurrence is now scheduled' })
-  @ApiOperation({
+  @Changes(SeriesDto, {
     summary: 'Publish a draft series',
     description:
       'Publishes every draft occurrence in one transaction. A clash of a required participant in any occurrence gets 409 listing the clashes and publishes none, unless allowConflicts=true (then warnings).',
+    outcome: 'Every draft occurrence is now scheduled',
+    problems: [
+      400,
+      401,
+      403,
+      404,
+      [409, 'No draft occurrence is left, or required participants would have clashing sessions'],
+    ],
   })
-  @ApiProblems(400, 401, 403, 404, [
-    409,
-    'No draft occurrence is left, or required participants would have clashing sessions',
-  ])
   async publish(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -132,10 +118,12 @@ export class SeriesController {
   }
 
   @Post(':id/end')
-  @HttpCode(200)
-  @ApiOkResponse({ type: SeriesDto, description: 'Ends the series early; its past stays' })
-  @ApiOperation({ summary: 'End a series on a date', description: 'Occurrences after the date are removed.' })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
+  @Changes(SeriesDto, {
+    summary: 'End a series on a date',
+    description: 'Occurrences after the date are removed.',
+    outcome: 'Ends the series early; its past stays',
+    also: [409],
+  })
   async end(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -146,12 +134,11 @@ export class SeriesController {
   }
 
   @Post(':id/participants')
-  @ApiCreatedResponse({
-    type: SeriesDto,
-    description: 'Invites to every occurrence, and to those added later',
+  @Creates(SeriesDto, {
+    summary: 'Invite participants to every occurrence',
+    outcome: 'Invites to every occurrence, and to those added later',
+    also: [400, 409],
   })
-  @ApiOperation({ summary: 'Invite participants to every occurrence' })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async invite(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -163,12 +150,10 @@ export class SeriesController {
   }
 
   @Delete(':id/participants/:participantId')
-  @HttpCode(204)
-  @ApiNoContentResponse({
-    description: 'Removes the series invitation and the invitation to each occurrence not yet held',
+  @Removes({
+    summary: 'Withdraw a participant from every occurrence',
+    outcome: 'Removes the series invitation and the invitation to each occurrence not yet held',
   })
-  @ApiOperation({ summary: 'Withdraw a participant from every occurrence' })
-  @ApiProblems(400, 401, 403, 404)
   async uninvite(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

@@ -20,7 +20,7 @@ import { workingTimeWarningsFor } from '../scheduling/write-warnings.js';
 import type { CreateSeriesDto, SeriesListQuery } from './dto/series.dto.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
 import { endRule } from './series-edit-plan.js';
-import { localDateOf, type SeriesPlan } from './series-plan.js';
+import { recurrenceDateOf, type SeriesPlan } from './series-plan.js';
 import { lockSeries, occurrencesOf, planOrFail, timingOf } from './series-rules.js';
 import { SeriesParticipant } from './series-participant.entity.js';
 import { Series } from './series.entity.js';
@@ -138,12 +138,12 @@ export class SeriesService {
       const series = await lockSeries(manager, principal, id);
       if (lastDate < series.startDate) throw invalid('lastDate', 'is before the series starts');
       const parsed = planOrFail(timingOf(series), []);
-      const kept = parsed.ruleOccurrences.filter((o) => localDateOf(o.recurrenceId) <= lastDate);
+      const kept = parsed.ruleOccurrences.filter((o) => recurrenceDateOf(o.recurrenceId) <= lastDate);
       // A series left with no date would be a rule that gives nothing: end it at its first date at the earliest.
       if (kept.length === 0) {
         throw invalid(
           'lastDate',
-          `is before the series' first occurrence (${localDateOf(parsed.ruleOccurrences[0].recurrenceId)})`,
+          `is before the series' first occurrence (${recurrenceDateOf(parsed.ruleOccurrences[0].recurrenceId)})`,
         );
       }
       // Already ending by then: nothing changes, and calendars are not told of a change.
@@ -161,7 +161,7 @@ export class SeriesService {
         .from(Session)
         .where('series_id = :id AND left(recurrence_id, 10) > :last', { id, last: lastDate })
         .execute();
-      await this.notices.seriesRequested(manager, series);
+      await this.notices.seriesRequested(manager, series, undefined, 'update');
       await touchCommittee(manager, series.committeeId);
       const occurrences = await occurrencesOf(manager, id);
       return { series, occurrences };

@@ -1,13 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -20,6 +12,7 @@ import {
 } from './dto/invitation.dto.js';
 import { WriteOptionsQuery } from './dto/session-input.dto.js';
 import { InvitationsService } from './invitations.service.js';
+import { Changes, Creates, ReadsOne, Removes } from '../common/http/operations.js';
 
 @ApiTags('Invitations')
 @ApiBearerAuth()
@@ -28,12 +21,10 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Get()
-  @ApiOkResponse({ type: InvitationListDto })
-  @ApiOperation({
+  @ReadsOne(InvitationListDto, {
     summary: 'List a session’s invitations',
     description: 'A delegate sees only what its participant may see; anything else is 404.',
   })
-  @ApiProblems(400, 401, 404)
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -42,15 +33,12 @@ export class InvitationsController {
   }
 
   @Post()
-  @ApiCreatedResponse({
-    type: InvitationListDto,
-    description: 'Everyone invited now; 409 on clashes or past capacity',
-  })
-  @ApiOperation({
+  @Creates(InvitationListDto, {
     summary: 'Invite participants to a session',
     description: 'Invitees come from the session’s committee.',
+    outcome: 'Everyone invited now; 409 on clashes or past capacity',
+    also: [400, 409],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async invite(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -62,9 +50,7 @@ export class InvitationsController {
   }
 
   @Patch(':participantId')
-  @ApiOkResponse({ type: InvitationListDto })
-  @ApiOperation({ summary: 'Change an invitation’s role or attendance' })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422)
+  @Changes(InvitationListDto, 'Change an invitation’s role or attendance')
   async change(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -83,10 +69,7 @@ export class InvitationsController {
   }
 
   @Delete(':participantId')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The invitation is withdrawn' })
-  @ApiOperation({ summary: 'Withdraw an invitation' })
-  @ApiProblems(400, 401, 403, 404)
+  @Removes({ summary: 'Withdraw an invitation', outcome: 'The invitation is withdrawn' })
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -96,12 +79,11 @@ export class InvitationsController {
   }
 
   @Put(':participantId/rsvp')
-  @ApiOkResponse({ type: InvitationDto, description: 'A delegate answers its own invitation' })
-  @ApiOperation({
+  @Changes(InvitationDto, {
     summary: 'Answer an invitation (RSVP)',
     description: 'A delegate answers only its own invitation.',
+    outcome: 'A delegate answers its own invitation',
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422)
   async answer(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

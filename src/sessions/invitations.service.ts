@@ -1,8 +1,13 @@
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
-import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableError,
+} from '../common/errors/problem.js';
 import { NoticeOutbox } from '../notices/notice-outbox.service.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { ChangeInvitationDto, InvitationDto, InviteDto, RsvpDto } from './dto/invitation.dto.js';
@@ -126,10 +131,7 @@ export class InvitationsService {
   ): Promise<InvitationDto> {
     const session = await this.sessions.get(principal, sessionId);
     if (principal.role === 'delegate' && principal.participantId !== participantId) {
-      throw new ForbiddenException({
-        code: 'forbidden',
-        detail: 'A delegate answers only its own invitations',
-      });
+      throw new ForbiddenError('A delegate answers only its own invitations');
     }
     return this.dataSource.transaction(async (manager) => {
       const invitation = await manager.findOneBy(SessionParticipant, { sessionId, participantId });

@@ -31,15 +31,27 @@ export function participantSessionsCondition(
   participantId: string,
 ): { condition: string; parameters: Record<string, unknown> } {
   return {
-    condition: `(${alias}.committee_id = :visibleCommitteeId AND ${alias}.status <> 'draft' AND (
-        ${alias}.kind = 'plenary'
-        OR ${alias}.working_group_id IN (
-          SELECT m.working_group_id FROM working_group_members m WHERE m.participant_id = :visibleParticipantId)
-        OR EXISTS (
-          SELECT 1 FROM session_participants v
-           WHERE v.session_id = ${alias}.id AND v.participant_id = :visibleParticipantId)))`,
+    condition: participantVisibilitySql(alias, ':visibleCommitteeId', ':visibleParticipantId'),
     parameters: { visibleCommitteeId: committeeId, visibleParticipantId: participantId },
   };
+}
+
+/**
+ * The same rule with the participant and its committee given as SQL expressions, for a query
+ * that finds the participant itself (the portal reads the signed-in delegate and the page at once).
+ */
+export function participantVisibilitySql(
+  alias: string,
+  committeeSql: string,
+  participantSql: string,
+): string {
+  return `(${alias}.committee_id = ${committeeSql} AND ${alias}.status <> 'draft' AND (
+        ${alias}.kind = 'plenary'
+        OR ${alias}.working_group_id IN (
+          SELECT m.working_group_id FROM working_group_members m WHERE m.participant_id = ${participantSql})
+        OR EXISTS (
+          SELECT 1 FROM session_participants v
+           WHERE v.session_id = ${alias}.id AND v.participant_id = ${participantSql})))`;
 }
 
 /**

@@ -27,6 +27,7 @@ import { SessionReadingService } from './session-reading.service.js';
 import { toSessionDto } from './session-view.js';
 import type { Session } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
+import { ReadsOne, ReadsPage } from '../common/http/operations.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the version being changed' };
 
@@ -72,13 +73,13 @@ export class SessionsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: SessionPageDto, description: 'Ordered by start; only what the caller may see' })
-  @ApiOperation({
+  @ReadsPage(SessionPageDto, {
     summary: 'List sessions',
     description:
       'Ordered by start; filters combine. A delegate sees only what its participant may see; anything else is 404. Delegates never see drafts.',
+    outcome: 'Ordered by start; only what the caller may see',
+    problems: [401, 422],
   })
-  @ApiProblems(401, 422)
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: SessionListQuery,
@@ -98,13 +99,12 @@ export class SessionsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: SessionDto, description: 'ETag header holds its version' })
-  @ApiOperation({
+  @ReadsOne(SessionDto, {
     summary: 'Get a session',
     description:
       'The ETag header holds its version, for If-Match. A delegate sees only what its participant may see; anything else is 404.',
+    outcome: 'ETag header holds its version',
   })
-  @ApiProblems(400, 401, 404)
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

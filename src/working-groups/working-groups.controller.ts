@@ -1,13 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -26,6 +18,7 @@ import {
   WorkingGroupPageDto,
 } from './dto/working-group.dto.js';
 import { WorkingGroupsService } from './working-groups.service.js';
+import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
 
 @ApiTags('Working groups')
 @ApiBearerAuth()
@@ -34,9 +27,7 @@ export class WorkingGroupsController {
   constructor(private readonly groups: WorkingGroupsService) {}
 
   @Post('committees/:committeeId/working-groups')
-  @ApiCreatedResponse({ type: WorkingGroupDto })
-  @ApiOperation({ summary: 'Create a working group' })
-  @ApiProblems(401, 403, 413, 415, 422, 404, 409)
+  @Creates(WorkingGroupDto, { summary: 'Create a working group', also: [409] })
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -47,9 +38,7 @@ export class WorkingGroupsController {
   }
 
   @Get('committees/:committeeId/working-groups')
-  @ApiOkResponse({ type: WorkingGroupPageDto })
-  @ApiOperation({ summary: 'List a committee’s working groups' })
-  @ApiProblems(400, 401, 422, 404)
+  @ReadsPage(WorkingGroupPageDto, 'List a committee’s working groups')
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('committeeId') committeeId: string,
@@ -61,9 +50,7 @@ export class WorkingGroupsController {
   }
 
   @Get('working-groups/:id')
-  @ApiOkResponse({ type: WorkingGroupDto })
-  @ApiOperation({ summary: 'Get a working group' })
-  @ApiProblems(400, 401, 404)
+  @ReadsOne(WorkingGroupDto, 'Get a working group')
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -73,9 +60,7 @@ export class WorkingGroupsController {
   }
 
   @Patch('working-groups/:id')
-  @ApiOkResponse({ type: WorkingGroupDto })
-  @ApiOperation({ summary: 'Update a working group' })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
+  @Changes(WorkingGroupDto, { summary: 'Update a working group', also: [409] })
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -86,10 +71,11 @@ export class WorkingGroupsController {
   }
 
   @Post('working-groups/:id/archive')
-  @HttpCode(200)
-  @ApiOkResponse({ type: WorkingGroupDto, description: 'The working group, now archived' })
-  @ApiOperation({ summary: 'Archive a working group' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @Changes(WorkingGroupDto, {
+    summary: 'Archive a working group',
+    outcome: 'The working group, now archived',
+    problems: [400, 401, 403, 404, 409],
+  })
   async archive(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -98,9 +84,7 @@ export class WorkingGroupsController {
   }
 
   @Get('working-groups/:id/members')
-  @ApiOkResponse({ type: MemberListDto })
-  @ApiOperation({ summary: 'List a working group’s members' })
-  @ApiProblems(400, 401, 404)
+  @ReadsOne(MemberListDto, 'List a working group’s members')
   async members(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -109,12 +93,11 @@ export class WorkingGroupsController {
   }
 
   @Post('working-groups/:id/members')
-  @ApiCreatedResponse({ type: MemberDto })
-  @ApiOperation({
+  @Creates(MemberDto, {
     summary: 'Add a member to a working group',
     description: 'Members come from the same committee (422 otherwise).',
+    also: [400, 409],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409)
   async addMember(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -124,9 +107,7 @@ export class WorkingGroupsController {
   }
 
   @Patch('working-groups/:id/members/:participantId')
-  @ApiOkResponse({ type: MemberDto })
-  @ApiOperation({ summary: 'Change a member’s role' })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422)
+  @Changes(MemberDto, 'Change a member’s role')
   async changeMemberRole(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -137,10 +118,7 @@ export class WorkingGroupsController {
   }
 
   @Delete('working-groups/:id/members/:participantId')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Removed from the working group' })
-  @ApiOperation({ summary: 'Remove a member from a working group' })
-  @ApiProblems(400, 401, 403, 404)
+  @Removes({ summary: 'Remove a member from a working group', outcome: 'Removed from the working group' })
   async removeMember(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

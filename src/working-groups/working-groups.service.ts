@@ -6,16 +6,20 @@ import { assertCanManageCommittee, assertCanReadCommittee } from '../common/auth
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
 import { toLocalizedText } from '../common/i18n/localized-text.js';
-import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
+import { type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { AddMemberDto, CreateWorkingGroupDto, UpdateWorkingGroupDto } from './dto/working-group.dto.js';
 import { WorkingGroupMember, type MemberRole } from './working-group-member.entity.js';
 import { WorkingGroup } from './working-group.entity.js';
-import { committeeListPage } from '../committees/committee-lists.js';
+import { WorkingGroupsRepository } from './working-groups.repository.js';
+import { WorkingGroupErrorCode } from './working-group-errors.js';
 
 @Injectable()
 export class WorkingGroupsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly groups: WorkingGroupsRepository,
+  ) {}
 
   async create(
     principal: Principal,
@@ -43,17 +47,7 @@ export class WorkingGroupsService {
 
   async list(principal: Principal, committeeId: string, page: PageQuery): Promise<Page<WorkingGroup>> {
     assertCanReadCommittee(principal, committeeId);
-    const query = this.dataSource
-      .getRepository(WorkingGroup)
-      .createQueryBuilder('wg')
-      .where('wg.committee_id = :committeeId', { committeeId });
-    const found = await paginate(query, {
-      sortExpression: 'wg.created_at',
-      idExpression: 'wg.id',
-      sortCast: 'timestamptz',
-      page,
-    });
-    return committeeListPage(this.dataSource.manager, committeeId, found);
+    return this.groups.pageOf(committeeId, page);
   }
 
   async get(principal: Principal, id: string): Promise<WorkingGroup> {
@@ -112,7 +106,7 @@ export class WorkingGroupsService {
         await manager.existsBy(WorkingGroupMember, { workingGroupId: id, participantId: input.participantId })
       ) {
         throw new ConflictError(
-          'already-member',
+          WorkingGroupErrorCode.AlreadyMember,
           'The participant is already a member of this working group',
           [{ path: 'participantId', message: 'is already a member' }],
         );
@@ -167,8 +161,10 @@ export class WorkingGroupsService {
 
 async function assertSlugFree(manager: EntityManager, committeeId: string, slug: string): Promise<void> {
   if (await manager.existsBy(WorkingGroup, { committeeId, slug })) {
-    throw new ConflictError('slug-taken', `The committee already has a working group "${slug}"`, [
-      { path: 'slug', message: 'is already used by another working group of this committee' },
-    ]);
+    throw new ConflictError(
+      WorkingGroupErrorCode.SlugTaken,
+      `The committee already has a working group "${slug}"`,
+      [{ path: 'slug', message: 'is already used by another working group of this committee' }],
+    );
   }
 }

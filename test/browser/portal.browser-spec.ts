@@ -1,31 +1,9 @@
-import { AxeBuilder } from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freePort, graveViolations, launchChromium } from '../support/browser.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const LANGUAGES = ['fa', 'ru', 'en'] as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('Delegate portal in Chromium', () => {
   let t: TestApp;
@@ -34,12 +12,11 @@ describe('Delegate portal in Chromium', () => {
   let context: BrowserContext;
   let page: Page;
   let sessionId: string;
+  let minutesSessionId: string;
   let delegateId: string;
   let delegateToken: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH`);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     t = await startTestApp({ publicBaseUrl: base });
@@ -87,12 +64,52 @@ describe('Delegate portal in Chromium', () => {
     }
     await t.ctx.publish(sessionId);
     await t.ctx.invite(sessionId, delegate.id, { role: 'speaker' });
+    // A session whose minutes are agreed: its page shows them and prints the protocol.
+    const held = await t.ctx.newSession(jec.committee.id, {
+      title: { en: 'Customs working group', ru: 'Рабочая группа по таможне', fa: 'کارگروه گمرک' },
+      start: `${new Date().getUTCFullYear() - 1}-11-10T10:00`,
+      kind: 'bilateral',
+    });
+    minutesSessionId = held.id;
+    await t.ctx.invite(minutesSessionId, delegate.id);
+    const trade = await t.admin
+      .post(`/api/v1/sessions/${minutesSessionId}/agenda-items`)
+      .send({ title: { en: 'Trade', ru: 'Торговля', fa: 'تجارت' }, kind: 'decision', durationMinutes: 30 })
+      .expect(201);
+    await t.ctx.publish(minutesSessionId);
+    await t.admin
+      .put(`/api/v1/sessions/${minutesSessionId}/minutes`)
+      .send({
+        items: [
+          {
+            agendaItemId: trade.body.id,
+            notes: {
+              en: 'The sides discussed trade.',
+              ru: 'Стороны обсудили торговлю.',
+              fa: 'طرفین دربارهٔ تجارت گفتگو کردند.',
+            },
+            decisions: [
+              {
+                text: { en: 'Set up a working group', ru: 'Создать рабочую группу', fa: 'تشکیل کارگروه' },
+                kind: 'decision',
+                outcome: 'consensus',
+              },
+            ],
+            actionItems: [],
+          },
+        ],
+      })
+      .expect(200);
+    await t.admin
+      .post(`/api/v1/sessions/${minutesSessionId}/minutes/agree`)
+      .send({ partyId: jec.ir.id })
+      .expect(200);
     const link = await t.admin
       .post(`/api/v1/participants/${delegate.id}/portal-links`)
       .send({ expiresInDays: 30 })
       .expect(201);
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
+    browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     page = await context.newPage();
@@ -106,14 +123,7 @@ describe('Delegate portal in Chromium', () => {
 
   async function expectAccessible(path: string): Promise<void> {
     await page.goto(`${base}${path}`);
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const grave = violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map(
-        (violation) =>
-          `${path}: ${violation.id} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-      );
-    expect(grave).toEqual([]);
+    expect(await graveViolations(page, path)).toEqual([]);
   }
 
   it('signs in with the personal link and opens /my in the delegate’s language', async () => {
@@ -174,6 +184,8 @@ describe('Delegate portal in Chromium', () => {
       '/my',
       `/sessions/${sessionId}`,
       `/sessions/${sessionId}/print`,
+      `/sessions/${minutesSessionId}`,
+      `/sessions/${minutesSessionId}/protocol`,
       '/my/calendar',
       '/no-such-page',
     ]) {

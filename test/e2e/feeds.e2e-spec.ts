@@ -260,7 +260,8 @@ describe('Calendar feeds', () => {
       'Повестка дня:\n1. Открытие (10:00–10:15 Москва / 10:30–10:45 Тегеран)\n2. Торговля (10:15–11:00 Москва / 10:45–11:30 Тегеран)',
     );
     expect(text).toContain('CATEGORIES:Вебинар,Онлайн\r\n');
-    expect(text).not.toMatch(/^URL/m);
+    // The event links the session's page on the delegate portal (before the portal: no URL at all).
+    expect(text).toMatch(/^URL;VALUE=URI:https:\/\/quorum\.test\/sessions\//m);
     const persianFeed = await newFeed(t.admin, {
       scope: 'committee',
       targetId: c.committee.id,

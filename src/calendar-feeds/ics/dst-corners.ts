@@ -1,5 +1,9 @@
 import { IANAZone } from 'luxon';
 import { formatUtc } from './ics-text.js';
+import {
+  readWallTime as readZonedWallTime,
+  wallMillisAt as wallMillisAtZone,
+} from '../../common/time/wall-clock.js';
 
 /**
  * How calendar readers read a local time near a DST change, and so how Quorum writes one.
@@ -12,9 +16,6 @@ import { formatUtc } from './ics-text.js';
  * and ignores RDATE. A local time with one reading is written as it is; any other is written so
  * that every reader lands on the API's instant (see README, "DST gaps and folds").
  */
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 export type WallTimeKind = 'plain' | 'gap' | 'fold';
 
@@ -34,24 +35,32 @@ export function wallMillisOf(wallTime: string): number {
 
 /** The wall-clock time of `instant` in `zone`, as the epoch milliseconds its fields have in UTC. */
 export function wallMillisAt(zone: string, instant: Date): number {
-  return instant.getTime() + IANAZone.create(zone).offset(instant.getTime()) * MINUTE_MS;
+  return wallMillisAtZone(zone, instant);
 }
 
 /** Whether a wall time exists once, not at all (gap) or twice (fold) in `zone`, and what it reads as. */
 export function readWallTime(zone: string, wallMillis: number): WallTimeReading {
-  const ianaZone = IANAZone.create(zone);
-  const offsetBefore = ianaZone.offset(wallMillis - DAY_MS);
-  const offsetAfter = ianaZone.offset(wallMillis + DAY_MS);
-  const candidates = [...new Set([offsetBefore, ianaZone.offset(wallMillis), offsetAfter])].map(
-    (offset) => wallMillis - offset * MINUTE_MS,
+  const fields = new Date(wallMillis);
+  const reading = readZonedWallTime(
+    {
+      year: fields.getUTCFullYear(),
+      month: fields.getUTCMonth() + 1,
+      day: fields.getUTCDate(),
+      hour: fields.getUTCHours(),
+      minute: fields.getUTCMinutes(),
+      second: fields.getUTCSeconds(),
+      millisecond: fields.getUTCMilliseconds(),
+    },
+    zone,
   );
-  const real = candidates.filter((instant) => instant + ianaZone.offset(instant) * MINUTE_MS === wallMillis);
-  if (real.length === 1) return { kind: 'plain', instants: real };
-  if (real.length > 1) return { kind: 'fold', instants: real.sort((left, right) => left - right) };
+  if (reading.kind === 'unique') return { kind: 'plain', instants: [reading.at.instant.getTime()] };
+  if (reading.kind === 'fold') {
+    return { kind: 'fold', instants: [reading.earlier.instant.getTime(), reading.later.instant.getTime()] };
+  }
   // Offset before the gap first: RFC 5545's reading, and where the API moves the time.
   return {
     kind: 'gap',
-    instants: [wallMillis - offsetBefore * MINUTE_MS, wallMillis - offsetAfter * MINUTE_MS],
+    instants: [reading.shiftedForward.instant.getTime(), reading.shiftedBack.instant.getTime()],
   };
 }
 

@@ -29,8 +29,8 @@ export class NotFoundError extends DomainError {
 
 /** The caller may see the resource but not do this to it (one who may not see it gets 404). */
 export class ForbiddenError extends DomainError {
-  constructor(message: string) {
-    super(HttpStatus.FORBIDDEN, 'forbidden', message);
+  constructor(message: string, errors?: FieldProblem[]) {
+    super(HttpStatus.FORBIDDEN, 'forbidden', message, errors);
   }
 }
 

@@ -17,9 +17,10 @@ import type { Principal } from '../auth/principal.js';
 import { principalKey } from '../auth/principal.js';
 import { inRequestTransaction } from '../../database/request-transaction.js';
 import { ConflictError, DomainError, invalid } from '../errors/problem.js';
+import { claimKey, deleteExpiredKeys, storeAnswer, storedAnswer } from './idempotency-keys.repository.js';
+import { IdempotencyErrorCode } from './idempotency-errors.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
-const KEY_LIFETIME = '24 hours';
 /** About one idempotent POST in a hundred also clears out expired keys. */
 const PURGE_SHARE = 0.01;
 
@@ -36,12 +37,6 @@ export const IDEMPOTENCY_CRASH_POINT = Symbol('IDEMPOTENCY_CRASH_POINT');
  * repeat with the same key is a 409 naming what the first request created.
  */
 export const AnswerHoldsSecret = (): MethodDecorator => SetMetadata(SECRET_ONCE, true);
-
-interface StoredAnswer {
-  request_hash: string;
-  status_code: number | null;
-  response_body: unknown;
-}
 
 /**
  * `Idempotency-Key` on POST: the first answer is kept in the database (so the promise holds
@@ -79,24 +74,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // The key, the handler's writes and the answer are one transaction: a request that fails
     // (or a process that dies) before the commit leaves neither the key nor what it guards.
     const outcome = await inRequestTransaction(this.dataSource, async (manager) => {
-      const claimed = await manager.query<unknown[]>(
-        `INSERT INTO idempotency_keys (principal, key, request_hash) VALUES ($1, $2, $3)
-         ON CONFLICT (principal, key) DO UPDATE
-            SET request_hash = EXCLUDED.request_hash, status_code = NULL, response_body = NULL, created_at = now()
-          WHERE idempotency_keys.created_at < now() - interval '${KEY_LIFETIME}'
-         RETURNING key`,
-        [principal, key, requestHash],
-      );
-      if (claimed.length === 0) return { replay: true as const };
+      if (!(await claimKey(manager, principal, key, requestHash))) return { replay: true as const };
       const body: unknown = await lastValueFrom(next.handle(), { defaultValue: undefined });
       const status = response.statusCode || HttpStatus.CREATED;
       // Only the new resource's id is kept for an answer with a secret: never the secret.
       const stored = secret ? { id: (body as { id?: unknown } | undefined)?.id ?? null } : body;
       await this.crashPoint?.();
-      await manager.query(
-        'UPDATE idempotency_keys SET status_code = $3, response_body = $4 WHERE principal = $1 AND key = $2',
-        [principal, key, status, JSON.stringify(stored ?? null)],
-      );
+      await storeAnswer(manager, principal, key, status, stored);
       return { replay: false as const, body };
     });
     if (Math.random() < PURGE_SHARE) void this.purgeExpired();
@@ -106,9 +90,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
 
   private async purgeExpired(): Promise<void> {
     try {
-      await this.dataSource.query(
-        `DELETE FROM idempotency_keys WHERE created_at < now() - interval '${KEY_LIFETIME}'`,
-      );
+      await deleteExpiredKeys(this.dataSource.manager);
     } catch {
       // Housekeeping only: the next purge will do it.
     }
@@ -121,33 +103,30 @@ export class IdempotencyInterceptor implements NestInterceptor {
     response: Response,
     secret: boolean,
   ): Promise<unknown> {
-    const [stored] = await this.dataSource.query<StoredAnswer[]>(
-      'SELECT request_hash, status_code, response_body FROM idempotency_keys WHERE principal = $1 AND key = $2',
-      [principal, key],
-    );
+    const stored = await storedAnswer(this.dataSource.manager, principal, key);
     if (!stored)
       throw new ConflictError(
-        'idempotency-key-in-flight',
+        IdempotencyErrorCode.KeyInFlight,
         'Retry: the first request with this key just ended',
       );
     if (stored.request_hash !== requestHash) {
       throw new DomainError(
         HttpStatus.UNPROCESSABLE_ENTITY,
-        'idempotency-key-reused',
+        IdempotencyErrorCode.KeyReused,
         'This Idempotency-Key was used with a different request',
         [{ path: 'Idempotency-Key', message: 'was already used with another body' }],
       );
     }
     if (stored.status_code === null) {
       throw new ConflictError(
-        'idempotency-key-in-flight',
+        IdempotencyErrorCode.KeyInFlight,
         'The first request with this key is still being processed',
       );
     }
     if (secret) {
       const id = (stored.response_body as { id?: unknown } | null)?.id ?? null;
       throw new ConflictError(
-        'idempotency-secret-not-repeated',
+        IdempotencyErrorCode.SecretNotRepeated,
         'The first request with this key already created the resource; its secret was shown once and is not repeated',
         undefined,
         { resourceId: id },

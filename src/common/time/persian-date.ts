@@ -1,44 +1,27 @@
+import { dateTimeFormat } from './intl-cache.js';
+
 /** A local date in the Persian (Solar Hijri) calendar; `monthName` in the language asked for. */
 export type PersianDateParts = { year: number; month: number; day: number; monthName: string };
 
 /** The local date of `instant` in `zone`, in the Persian calendar. */
 export function persianDateParts(instant: Date, zone: string, lang: string): PersianDateParts {
-  const { numeric, named } = formattersFor(supportedLocale(lang), zone);
-  const numericParts = partsOf(numeric, instant);
+  const locale = supportedLocale(lang);
+  const numeric = partsOf(
+    dateTimeFormat(`${locale}-u-ca-persian-nu-latn`, {
+      timeZone: zone,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }),
+    instant,
+  );
+  const named = partsOf(dateTimeFormat(`${locale}-u-ca-persian`, { timeZone: zone, month: 'long' }), instant);
   return {
-    year: Number(numericParts.year),
-    month: Number(numericParts.month),
-    day: Number(numericParts.day),
-    monthName: partsOf(named, instant).month,
+    year: Number(numeric.year),
+    month: Number(numeric.month),
+    day: Number(numeric.day),
+    monthName: named.month,
   };
-}
-
-/**
- * Building an Intl formatter costs a hundred times more than using one, and a page of sessions
- * for a Persian reader asks for a date on every row; so formatters are kept per locale and zone.
- * Locales and zones come from validated input, so these stay small; the cap guards the unexpected.
- */
-const MAX_MEMOIZED = 1_000;
-const formatters = new Map<string, { numeric: Intl.DateTimeFormat; named: Intl.DateTimeFormat }>();
-const locales = new Map<string, string>();
-
-function formattersFor(locale: string, zone: string) {
-  const key = `${locale}|${zone}`;
-  let found = formatters.get(key);
-  if (!found) {
-    found = {
-      numeric: new Intl.DateTimeFormat(`${locale}-u-ca-persian-nu-latn`, {
-        timeZone: zone,
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-      }),
-      named: new Intl.DateTimeFormat(`${locale}-u-ca-persian`, { timeZone: zone, month: 'long' }),
-    };
-    if (formatters.size >= MAX_MEMOIZED) formatters.clear();
-    formatters.set(key, found);
-  }
-  return found;
 }
 
 /**
@@ -62,14 +45,15 @@ function isPersian(lang: string): boolean {
   return supportedLocale(lang).toLowerCase().split('-')[0] === 'fa';
 }
 
+const supportedLocales = new Map<string, string>();
+
 function supportedLocale(lang: string): string {
-  let locale = locales.get(lang);
-  if (locale === undefined) {
-    locale = canonicalLocale(lang);
-    if (locales.size >= MAX_MEMOIZED) locales.clear();
-    locales.set(lang, locale);
+  let supported = supportedLocales.get(lang);
+  if (supported === undefined) {
+    supported = canonicalLocale(lang);
+    if (supportedLocales.size < 1_000) supportedLocales.set(lang, supported);
   }
-  return locale;
+  return supported;
 }
 
 function canonicalLocale(lang: string): string {

@@ -117,3 +117,11 @@ function preferredNameFor(legacyName: string): string {
   const resolved = new Intl.DateTimeFormat('en', { timeZone: legacyName }).resolvedOptions().timeZone;
   return DEPRECATED_ALIASES.get(resolved.toLowerCase()) ?? resolved;
 }
+
+/**
+ * Whether the runtime can compute with `name`, deprecated aliases included. The pure cores ask
+ * this of zones that were validated already; input is checked with the stricter `isValidTimeZone`.
+ */
+export function isKnownTimeZone(name: string): boolean {
+  return IANAZone.isValidZone(name);
+}

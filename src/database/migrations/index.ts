@@ -7,7 +7,9 @@ import { Notices1796015000000 } from './1796015000000-Notices.js';
 import { SeriesReplaceSkipped1796017000000 } from './1796017000000-SeriesReplaceSkipped.js';
 import { Minutes1796018000000 } from './1796018000000-Minutes.js';
 import { FeedNotifications1796019000000 } from './1796019000000-FeedNotifications.js';
+import { Registrations1796021000000 } from './1796021000000-Registrations.js';
 import { PortalSignIn1796016000000 } from './1796016000000-PortalSignIn.js';
+import { SignInNotices1796019500000 } from './1796019500000-SignInNotices.js';
 
 /** Every migration, in order. A generated migration is added here after review. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -20,4 +22,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   SeriesReplaceSkipped1796017000000,
   Minutes1796018000000,
   FeedNotifications1796019000000,
+  SignInNotices1796019500000,
+  Registrations1796021000000,
 ];

@@ -18,10 +18,21 @@ export class OutboxQuery extends PageQuery {
 export class NoticeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) committeeId: string;
-  @ApiProperty({ enum: ['session', 'series'] }) targetType: string;
-  @ApiProperty({ format: 'uuid', description: 'The session or series (the calendar UID)' })
+  @ApiProperty({ enum: ['session', 'series', 'portal_link'] }) targetType: string;
+  @ApiProperty({
+    format: 'uuid',
+    description: 'The session or series (the calendar UID), or the sign-in link a `sign_in` notice mails',
+  })
   targetId: string;
-  @ApiProperty({ format: 'uuid' }) participantId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'A participant recipient' })
+  participantId: string | null;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'A webinar registrant recipient (registrants are not participants)',
+  })
+  registrationId: string | null;
   @ApiProperty({ example: 'delegate@example.org' }) recipient: string;
   @ApiProperty({ enum: NOTICE_KINDS }) kind: string;
   @ApiProperty({ example: 2 }) sequence: number;
@@ -56,6 +67,7 @@ export function toNoticeDto(notice: Notice): NoticeDto {
     targetType: notice.targetType,
     targetId: notice.targetId,
     participantId: notice.participantId,
+    registrationId: notice.registrationId,
     recipient: notice.recipient,
     kind: notice.kind,
     sequence: notice.sequence,

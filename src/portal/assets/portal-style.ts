@@ -48,10 +48,23 @@ input[type="email"], input[type="text"] { font: inherit; padding: .45rem; border
   border-radius: .4rem; width: 100%; max-width: 28rem; }
 input.feed-url { direction: ltr; font-family: ui-monospace, monospace; font-size: .9rem; }
 label { display: block; font-weight: 600; margin-block-end: .25rem; }
+select { font: inherit; padding: .45rem; border: 1px solid var(--muted); border-radius: .4rem; max-width: 28rem; width: 100%; }
+.consent label.inline-label { display: inline; font-weight: 400; }
+.consent input[type="checkbox"] { width: 1.2rem; height: 1.2rem; vertical-align: middle; }
+.field-problem { color: var(--cancel); margin: .25rem 0 0; }
+.form-problems { border: 2px solid var(--cancel); border-radius: .5rem; padding: .5rem 1rem; margin-block-end: 1rem; }
+[aria-invalid="true"] { border-color: var(--cancel); border-width: 2px; }
 .copy-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin-block-end: .75rem; }
 .copy-button[hidden] { display: none; }
 .copy-status { color: var(--ok); min-height: 1.5em; }
+.status.minutes-agreed, .status.minutes-signed { color: var(--ok); border-color: var(--ok); }
+.minutes-item h3 { font-size: 1rem; margin-block: 1rem .25rem; }
+.minutes-item h4 { font-size: .95rem; margin-block: .5rem .25rem; }
+.protocol { margin-block-end: 2rem; }
+.signatures { display: flex; flex-wrap: wrap; gap: 2rem; }
+.signature { min-width: 14rem; border-block-start: 1px solid var(--ink); padding-block-start: .5rem; margin-block-start: 3rem; }
 @media print {
+  .protocol { break-after: page; }
   header.top, nav, .no-print, .rsvp-buttons, footer { display: none !important; }
   body { background: #fff; }
   .card { border: none; padding: 0; }

@@ -1,10 +1,19 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { readCookie, SESSION_COOKIE } from '../sign-in/portal-cookie.js';
 import { PortalSessionsService, type PortalViewer } from '../sign-in/portal-sessions.service.js';
 
-type PortalRequest = Request & { portalViewer?: PortalViewer };
+export type PortalRequest = Request & { portalViewer?: PortalViewer };
+
+const READS_VIEWER_ITSELF = 'portal:reads-viewer-itself';
+
+/**
+ * The page reads the signed-in delegate in the same statement as its own data (one round trip
+ * to the database instead of two), so the guard leaves it to the page.
+ */
+export const ReadsViewerItself = () => SetMetadata(READS_VIEWER_ITSELF, true);
 
 /** A page that needs a signed-in delegate was asked for without one: the page filter redirects. */
 export class SignInRequired extends Error {}
@@ -15,9 +24,13 @@ export class CsrfRefused extends Error {}
 /** Finds the signed-in delegate (if any) from the session cookie, for every portal route. */
 @Injectable()
 export class PortalViewerGuard implements CanActivate {
-  constructor(private readonly sessions: PortalSessionsService) {}
+  constructor(
+    private readonly sessions: PortalSessionsService,
+    private readonly reflector: Reflector,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.get<boolean>(READS_VIEWER_ITSELF, context.getHandler())) return true;
     const request = context.switchToHttp().getRequest<PortalRequest>();
     request.portalViewer = await this.sessions.viewer(readCookie(request.headers.cookie, SESSION_COOKIE));
     return true;

@@ -1,4 +1,5 @@
-import type { RenderedAgendaDto } from '../../agenda/dto/rendered-agenda.dto.js';
+import type { LoadedAgenda } from '../../agenda/agenda-render.service.js';
+import type { ProtocolSection } from '../../minutes/protocol-model.js';
 import { resolveText } from '../../common/i18n/localized-text.js';
 import type { Rsvp } from '../../sessions/session-participant.entity.js';
 import type { Messages, PortalLanguage } from '../i18n/messages.js';
@@ -33,32 +34,36 @@ export interface SessionPageModel {
   overrunMinutes: number;
   /** The viewer's answer; null when the viewer is not invited. */
   rsvp: Rsvp | null;
+  /** The minutes once agreed (a delegate reads no draft); null before. */
+  minutes: SessionMinutes | null;
 }
 
-/** Builds the page from the agenda the API renders (same visibility, same planned times). */
+/** Agreed or signed minutes, as the protocol words them, one section per language. */
+export interface SessionMinutes {
+  status: 'agreed' | 'signed';
+  revision: number;
+  sections: ProtocolSection[];
+}
+
+/** Builds the page from the agenda the API reads (same visibility, same planned times). */
 export function sessionPageModel(
-  agenda: RenderedAgendaDto,
-  rsvp: Rsvp | null,
+  agenda: LoadedAgenda,
   viewerZone: string,
   lang: PortalLanguage,
   t: Messages,
+  minutes?: SessionMinutes,
 ): SessionPageModel {
-  const { session } = agenda;
+  const { session, timeline } = agenda;
   const zoneOfRecord = session.timeZone;
-  const labels = (startsAt: string, endsAt: string) =>
-    zonedLabels(
-      { startsAt: new Date(startsAt), endsAt: new Date(endsAt), zoneOfRecord },
-      agenda.zones,
-      viewerZone,
-      lang,
-      t,
-    );
-  const online = session.onlineMeeting as { joinUrl?: string; accessCode?: string } | null;
+  const labels = (startsAt: Date, endsAt: Date) =>
+    zonedLabels({ startsAt, endsAt, zoneOfRecord }, agenda.zones, viewerZone, lang, t);
+  const online = session.onlineMeeting;
+  const byId = new Map(agenda.items.map((item) => [item.id, item]));
   return {
     id: session.id,
     title: resolveText(session.title, lang) ?? '',
     description: resolveText(session.description, lang),
-    status: session.status as SessionPageModel['status'],
+    status: session.status,
     cancellationReason: resolveText(session.cancellationReason, lang),
     kind: session.kind,
     format: session.format,
@@ -66,18 +71,22 @@ export function sessionPageModel(
     location: resolveText(session.location, lang),
     joinUrl: online?.joinUrl ?? null,
     accessCode: online?.accessCode ?? null,
-    agenda: agenda.items.map((item) => ({
-      number: item.number,
-      depth: item.depth,
-      title: resolveText(item.title, lang) ?? '',
-      kind: item.kind,
-      durationMinutes: item.durationMinutes,
-      presenters: item.presenters.map((presenter) => resolveText(presenter.fullName, lang) ?? ''),
-      times: labels(item.plannedStart, item.plannedEnd),
-    })),
-    plannedMinutes: agenda.totals.plannedMinutes,
-    sessionMinutes: agenda.totals.sessionMinutes,
-    overrunMinutes: agenda.totals.overrunMinutes,
-    rsvp,
+    agenda: timeline.items.map((timed) => {
+      const item = byId.get(timed.id)!;
+      return {
+        number: timed.number,
+        depth: timed.depth,
+        title: resolveText(item.title, lang) ?? '',
+        kind: item.kind,
+        durationMinutes: item.durationMinutes,
+        presenters: item.presenterIds.map((id) => resolveText(agenda.presenters.get(id) ?? {}, lang) ?? ''),
+        times: labels(timed.plannedStart, timed.plannedEnd),
+      };
+    }),
+    plannedMinutes: timeline.plannedMinutes,
+    sessionMinutes: timeline.sessionMinutes,
+    overrunMinutes: timeline.overrunMinutes,
+    rsvp: agenda.answer,
+    minutes: minutes ?? null,
   };
 }

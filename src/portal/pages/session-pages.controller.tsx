@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { ModuleRef } from '@nestjs/core';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -7,20 +8,32 @@ import { SessionIcsController } from '../../calendar-feeds/session-ics.controlle
 import { Public } from '../../common/auth/decorators.js';
 import { UuidParam } from '../../common/http/uuid-param.js';
 import { InvitationsService } from '../../sessions/invitations.service.js';
-import { invalid } from '../../common/errors/problem.js';
+import { invalid, NotFoundError } from '../../common/errors/problem.js';
+import { resolveText } from '../../common/i18n/localized-text.js';
+import { ProtocolService } from '../../minutes/protocol.service.js';
+import type { Session } from '../../sessions/session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
-import type { PortalViewer } from '../sign-in/portal-sessions.service.js';
-import { PortalRepository } from '../portal.repository.js';
+import { readCookie, SESSION_COOKIE } from '../sign-in/portal-cookie.js';
+import { PortalSessionsService, type PortalViewer } from '../sign-in/portal-sessions.service.js';
+import { PortalRepository, type SessionPageRead } from '../portal.repository.js';
 import { PORTAL_ROUTE_PREFIX, wantsPage } from '../portal-routing.js';
 import { unknownRoute } from '../../common/http/route-methods.js';
 import { MyPage } from '../views/my-page.js';
 import { PrintPage } from '../views/print-page.js';
+import { ProtocolPrintPage } from '../views/protocol-print-page.js';
 import { SessionPage } from '../views/session-page.js';
 import { groupByDay } from './my-page.model.js';
 import { PageErrorsFilter } from './page-errors.filter.js';
 import { contextFor, redirectAfterPost, sendPage } from './page-response.js';
-import { assertCsrf, PortalViewerGuard, Viewer } from './portal-viewer.js';
-import { sessionPageModel, type SessionPageModel } from './session-page.model.js';
+import {
+  assertCsrf,
+  PortalViewerGuard,
+  ReadsViewerItself,
+  SignInRequired,
+  Viewer,
+  type PortalRequest,
+} from './portal-viewer.js';
+import { sessionPageModel, type SessionMinutes, type SessionPageModel } from './session-page.model.js';
 import type { PageContext } from './page-context.js';
 
 const PAST_DAYS = 90;
@@ -40,6 +53,8 @@ export class SessionPagesController {
     private readonly invitations: InvitationsService,
     private readonly repository: PortalRepository,
     private readonly moduleRef: ModuleRef,
+    private readonly protocolService: ProtocolService,
+    private readonly viewers: PortalSessionsService,
   ) {}
 
   @Get()
@@ -75,25 +90,35 @@ export class SessionPagesController {
   }
 
   @Get('sessions/:id')
-  async session(
-    @Viewer() viewer: PortalViewer,
-    @UuidParam('id') id: string,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): Promise<void> {
-    const ctx = contextFor(request, viewer);
-    sendPage(response, <SessionPage ctx={ctx} session={await this.pageModel(viewer, id, ctx)} />);
+  @ReadsViewerItself()
+  async session(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const read = await this.readPage(request, id);
+    const ctx = contextFor(request, read.viewer);
+    sendPage(response, <SessionPage ctx={ctx} session={await this.pageModel(read, ctx)} />);
   }
 
   @Get('sessions/:id/print')
-  async print(
+  @ReadsViewerItself()
+  async print(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const read = await this.readPage(request, id);
+    const ctx = contextFor(request, read.viewer);
+    sendPage(response, <PrintPage ctx={ctx} session={await this.pageModel(read, ctx)} />);
+  }
+
+  /** The agreed minutes as the protocol, each party's language in turn, laid out for paper. */
+  @Get('sessions/:id/protocol')
+  async protocol(
     @Viewer() viewer: PortalViewer,
     @UuidParam('id') id: string,
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
     const ctx = contextFor(request, viewer);
-    sendPage(response, <PrintPage ctx={ctx} session={await this.pageModel(viewer, id, ctx)} />);
+    const { session } = await this.agenda.load(viewer.principal, id);
+    const minutes = await this.minutes(viewer, session);
+    if (!minutes) throw new NotFoundError('Minutes');
+    const title = resolveText(session.title, ctx.lang) ?? '';
+    sendPage(response, <ProtocolPrintPage ctx={ctx} sessionId={id} title={title} minutes={minutes} />);
   }
 
   /** The same file as GET /api/v1/sessions/:id/ics, for a browser signed in with a cookie. */
@@ -125,10 +150,39 @@ export class SessionPagesController {
     redirectAfterPost(response, contextFor(request, viewer), `/sessions/${id}`);
   }
 
-  private async pageModel(viewer: PortalViewer, id: string, ctx: PageContext): Promise<SessionPageModel> {
-    // The agenda is read under the delegate's visibility first: an unseen session is a 404 here.
-    const agenda = await this.agenda.render(viewer.principal, id, {}, ctx.lang);
-    const answers = await this.repository.answers(viewer.participantId, [id]);
-    return sessionPageModel(agenda, answers.get(id) ?? null, viewer.timeZone, ctx.lang, ctx.t);
+  /**
+   * The signed-in delegate and the session under the delegate's visibility, read together. When
+   * nothing comes back, either no one is signed in (the sign-in page) or the delegate may not
+   * see the session (the 404 page, as the API answers).
+   */
+  private async readPage(request: PortalRequest, id: string): Promise<SessionPageRead> {
+    const secret = readCookie(request.headers.cookie, SESSION_COOKIE);
+    // A malformed id is no page either: the 404 page, in the signed-in delegate's language.
+    const read = secret && isUUID(id) ? await this.repository.sessionPage(secret, id) : undefined;
+    if (read) return read;
+    request.portalViewer = await this.viewers.viewer(secret);
+    if (!request.portalViewer) throw new SignInRequired();
+    throw new NotFoundError('Session');
+  }
+
+  private async pageModel(read: SessionPageRead, ctx: PageContext): Promise<SessionPageModel> {
+    const { viewer, agenda } = read;
+    const minutes = read.minutesReadable ? await this.minutes(viewer, agenda.session, [ctx.lang]) : undefined;
+    return sessionPageModel(agenda, viewer.timeZone, ctx.lang, ctx.t, minutes);
+  }
+
+  /** The minutes a delegate may read (agreed or signed), in the languages asked or the parties'. */
+  private async minutes(
+    viewer: PortalViewer,
+    session: Session,
+    langs?: string[],
+  ): Promise<SessionMinutes | undefined> {
+    const readable = await this.protocolService.readable(viewer.principal, session, langs);
+    if (!readable || readable.revision.status === 'draft') return undefined;
+    return {
+      status: readable.revision.status,
+      revision: readable.revision.revision,
+      sections: readable.model.sections,
+    };
   }
 }

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '../../common/time/intl-cache.js';
 import { displayTimes, localIso, persianDate } from '../../common/time/zoned-time.js';
 import type { Messages, PortalLanguage } from '../i18n/messages.js';
 
@@ -100,7 +101,7 @@ export function cityName(zone: string, messages: Messages): string {
 /** The local date with its weekday: Solar Hijri in Persian digits for Persian, Gregorian otherwise. */
 export function localDate(instant: Date, zone: string, lang: PortalLanguage): string {
   if (lang === 'fa') return `${weekday(instant, zone, lang)} ${persianDate(instant, zone, 'fa')}`;
-  return new Intl.DateTimeFormat(lang, {
+  return dateTimeFormat(lang, {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',
@@ -111,7 +112,7 @@ export function localDate(instant: Date, zone: string, lang: PortalLanguage): st
 
 function otherCalendarDate(instant: Date, zone: string, lang: PortalLanguage): string {
   if (lang !== 'fa') return persianDate(instant, zone, lang);
-  return new Intl.DateTimeFormat('fa-u-ca-gregory', {
+  return dateTimeFormat('fa-u-ca-gregory', {
     timeZone: zone,
     day: 'numeric',
     month: 'long',
@@ -120,7 +121,7 @@ function otherCalendarDate(instant: Date, zone: string, lang: PortalLanguage): s
 }
 
 function weekday(instant: Date, zone: string, lang: PortalLanguage): string {
-  return new Intl.DateTimeFormat(lang, { timeZone: zone, weekday: 'long' }).format(instant);
+  return dateTimeFormat(lang, { timeZone: zone, weekday: 'long' }).format(instant);
 }
 
 /** The local calendar day of an instant in a zone (`2026-12-01`), for grouping a list by day. */

@@ -11,8 +11,9 @@ import { Participant } from '../../participants/participant.entity.js';
 /**
  * `personal`: issued by an organizer, usable until it expires or is revoked.
  * `one_time`: asked for on /signin, usable once within 15 minutes.
+ * `mail`: made for one notice e-mail, usable like a personal link until a week after its session.
  */
-export const PORTAL_LINK_KINDS = ['personal', 'one_time'] as const;
+export const PORTAL_LINK_KINDS = ['personal', 'one_time', 'mail'] as const;
 export type PortalLinkKind = (typeof PORTAL_LINK_KINDS)[number];
 
 /** A sign-in link for the delegate portal; only the hash of its secret is stored. */

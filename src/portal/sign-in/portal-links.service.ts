@@ -5,15 +5,15 @@ import type { Principal } from '../../common/auth/principal.js';
 import { generateToken, hashToken } from '../../common/auth/token-hash.js';
 import { NotFoundError } from '../../common/errors/problem.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { NoticeOutbox } from '../../notices/notice-outbox.service.js';
 import { Participant } from '../../participants/participant.entity.js';
 import { PortalLink } from './portal-link.entity.js';
 import { PortalSession } from './portal-session.entity.js';
 import { PortalSessionsService } from './portal-sessions.service.js';
+import { DAY_MS, MINUTE_MS } from '../../common/time/durations.js';
 
 /** A one-time sign-in link is good for this long after it is asked for. */
 export const ONE_TIME_LINK_MINUTES = 15;
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 
 /** A sign-in link made for /signin, to be mailed to `recipient`. */
 export interface SignInLinkToSend {
@@ -28,6 +28,7 @@ export class PortalLinksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: PortalSessionsService,
+    private readonly outbox: NoticeOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -76,32 +77,35 @@ export class PortalLinksService {
   /**
    * For /signin: a single-use link valid for 15 minutes for each participant with this address
    * (an address may be a delegate's in several committees); none when the address is unknown.
-   * The caller hands each to the mail outbox; nothing is sent from here.
+   * Each goes into the notices outbox in the same transaction; the worker mails it.
    */
   async createOneTimeSignInLinks(email: string): Promise<SignInLinkToSend[]> {
-    const participants = await this.dataSource
-      .getRepository(Participant)
-      .findBy({ emailKey: email.trim().toLowerCase() });
-    const expiresAt = new Date(Date.now() + ONE_TIME_LINK_MINUTES * MINUTE_MS);
-    const links: SignInLinkToSend[] = [];
-    for (const participant of participants) {
-      const secret = generateToken('qsl');
-      await this.dataSource.getRepository(PortalLink).insert({
-        participantId: participant.id,
-        kind: 'one_time',
-        tokenHash: hashToken(secret),
-        expiresAt,
-        usedAt: null,
-        revokedAt: null,
-      });
-      links.push({
-        participantId: participant.id,
-        recipient: { email: participant.email, locale: participant.locale },
-        link: this.urlFor(secret),
-        expiresAt,
-      });
-    }
-    return links;
+    return this.dataSource.transaction(async (manager) => {
+      const participants = await manager.findBy(Participant, { emailKey: email.trim().toLowerCase() });
+      const expiresAt = new Date(Date.now() + ONE_TIME_LINK_MINUTES * MINUTE_MS);
+      const links: Array<SignInLinkToSend & { linkId: string }> = [];
+      for (const participant of participants) {
+        const secret = generateToken('qsl');
+        const inserted = await manager.insert(PortalLink, {
+          participantId: participant.id,
+          kind: 'one_time',
+          tokenHash: hashToken(secret),
+          expiresAt,
+          usedAt: null,
+          revokedAt: null,
+        });
+        links.push({
+          linkId: inserted.identifiers[0].id as string,
+          participantId: participant.id,
+          recipient: { email: participant.email, locale: participant.locale },
+          link: this.urlFor(secret),
+          expiresAt,
+        });
+      }
+      // The link and its e-mail commit together: a link is never made without its notice.
+      await this.outbox.signInLinks(manager, links);
+      return links.map(({ linkId: _linkId, ...link }) => link);
+    });
   }
 
   /** The link a secret names, when it can still sign someone in. */
@@ -125,7 +129,7 @@ export class PortalLinksService {
         `WITH used AS (
            UPDATE portal_links SET used_at = COALESCE(used_at, now())
             WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-              AND (kind = 'personal' OR used_at IS NULL)
+              AND (kind <> 'one_time' OR used_at IS NULL)
            RETURNING id)
          SELECT id FROM used`,
         [hashToken(secret)],

@@ -7,10 +7,10 @@ import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { PortalLink } from './portal-link.entity.js';
 import { PortalSession } from './portal-session.entity.js';
+import { DAY_MS } from '../../common/time/durations.js';
 
 /** How long a browser stays signed in (never past a personal link's own expiry). */
 export const PORTAL_SESSION_DAYS = 14;
-const DAY_MS = 86_400_000;
 
 /** The signed-in delegate behind a request, as pages need it. */
 export interface PortalViewer {
@@ -24,7 +24,8 @@ export interface PortalViewer {
   principal: Principal;
 }
 
-interface ViewerRow {
+/** A signed-in delegate's row: `portal_sessions ps` joined with `participants vp`. */
+export interface ViewerRow {
   session_id: string;
   csrf_token: string;
   participant_id: string;
@@ -49,7 +50,7 @@ export class PortalSessionsService {
   ): Promise<{ secret: string; maxAgeSeconds: number }> {
     const longest = now.getTime() + PORTAL_SESSION_DAYS * DAY_MS;
     const expiresAt = new Date(
-      link.kind === 'personal' ? Math.min(longest, link.expiresAt.getTime()) : longest,
+      link.kind === 'one_time' ? longest : Math.min(longest, link.expiresAt.getTime()),
     );
     const secret = generateToken('qps');
     await manager.insert(PortalSession, {
@@ -66,30 +67,12 @@ export class PortalSessionsService {
   async viewer(secret: string | undefined): Promise<PortalViewer | undefined> {
     if (!secret) return undefined;
     const rows = await this.dataSource.query<ViewerRow[]>(
-      `SELECT s.id AS session_id, s.csrf_token, p.id AS participant_id, p.committee_id, p.full_name,
-              p.locale, p.time_zone
-         FROM portal_sessions s JOIN participants p ON p.id = s.participant_id
-        WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      `SELECT ${VIEWER_COLUMNS}
+         FROM portal_sessions ps JOIN participants vp ON vp.id = ps.participant_id
+        WHERE ps.token_hash = $1 AND ps.expires_at > now()`,
       [hashToken(secret)],
     );
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      sessionId: row.session_id,
-      csrfToken: row.csrf_token,
-      participantId: row.participant_id,
-      committeeId: row.committee_id,
-      fullName: row.full_name,
-      locale: row.locale,
-      timeZone: row.time_zone,
-      principal: {
-        tokenId: `portal-session:${row.session_id}`,
-        role: 'delegate',
-        committeeIds: [],
-        participantId: row.participant_id,
-        participantCommitteeId: row.committee_id,
-      },
-    };
+    return rows[0] ? toViewer(rows[0]) : undefined;
   }
 
   async end(secret: string | undefined): Promise<void> {
@@ -101,4 +84,38 @@ export class PortalSessionsService {
   get secureCookies(): boolean {
     return this.config.publicBaseUrl.startsWith('https:');
   }
+}
+
+/** The columns of a `ViewerRow` (expression, name), for queries that read the viewer with what it views. */
+export const VIEWER_SELECTS: ReadonlyArray<[string, keyof ViewerRow]> = [
+  ['ps.id', 'session_id'],
+  ['ps.csrf_token', 'csrf_token'],
+  ['vp.id', 'participant_id'],
+  ['vp.committee_id', 'committee_id'],
+  ['vp.full_name', 'full_name'],
+  ['vp.locale', 'locale'],
+  ['vp.time_zone', 'time_zone'],
+];
+export const VIEWER_COLUMNS = VIEWER_SELECTS.map(([expression, name]) => `${expression} AS ${name}`).join(
+  ', ',
+);
+
+/** The viewer a cookie's session row names; pages see what this delegate's API token would. */
+export function toViewer(row: ViewerRow): PortalViewer {
+  return {
+    sessionId: row.session_id,
+    csrfToken: row.csrf_token,
+    participantId: row.participant_id,
+    committeeId: row.committee_id,
+    fullName: row.full_name,
+    locale: row.locale,
+    timeZone: row.time_zone,
+    principal: {
+      tokenId: `portal-session:${row.session_id}`,
+      role: 'delegate',
+      committeeIds: [],
+      participantId: row.participant_id,
+      participantCommitteeId: row.committee_id,
+    },
+  };
 }

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Inject, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../../common/auth/decorators.js';
-import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { invalid } from '../../common/errors/problem.js';
 import { PageErrorsFilter } from '../pages/page-errors.filter.js';
 import { contextFor, sendPage } from '../pages/page-response.js';
@@ -10,13 +9,18 @@ import { assertCsrf, OptionalViewer, PortalViewerGuard, SignInRequired } from '.
 import { PORTAL_ROUTE_PREFIX } from '../portal-routing.js';
 import { MessagePage } from '../views/message-page.js';
 import { ConfirmSignInPage, SignInPage } from '../views/sign-in-pages.js';
-import { clientAddress } from './client-address.js';
 import { FormRateLimit } from './form-rate-limit.js';
 import { readCookie, SESSION_COOKIE, sessionCookie } from './portal-cookie.js';
 import { PortalLinksService } from './portal-links.service.js';
 import { PortalSessionsService, type PortalViewer } from './portal-sessions.service.js';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}$/;
+/** Where a link may land after signing in: a session's page (links in notices), else /my. */
+const LANDING = /^\/sessions\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function landingPage(next: unknown): string {
+  return typeof next === 'string' && LANDING.test(next) ? next : '/my';
+}
 
 /** Sign-in without passwords: a mailed one-time link, or an organizer's personal link. */
 @ApiExcludeController()
@@ -29,7 +33,6 @@ export class SignInController {
     private readonly links: PortalLinksService,
     private readonly sessions: PortalSessionsService,
     private readonly rateLimit: FormRateLimit,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('signin')
@@ -49,12 +52,7 @@ export class SignInController {
     @Res() response: Response,
   ): Promise<void> {
     const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-    const client = clientAddress(
-      request.headers['x-forwarded-for'],
-      request.socket.remoteAddress,
-      this.config.trustProxyHops ?? 0,
-    );
-    await this.rateLimit.take([`signin-client:${client}`, `signin-address:${email}`]);
+    await this.rateLimit.takePost('signin', request, email);
     if (!EMAIL.test(email)) throw invalid('email', 'must be an e-mail address');
     // Each link goes to its recipient through the notices outbox; none is shown here.
     await this.links.createOneTimeSignInLinks(email);
@@ -72,7 +70,7 @@ export class SignInController {
     const ctx = contextFor(request, undefined);
     const link = await this.links.usable(token);
     if (!link) return this.invalidLink(request, response);
-    if (link.kind === 'personal') return this.signIn(token, request, response);
+    if (link.kind !== 'one_time') return this.signIn(token, request, response);
     sendPage(response, <ConfirmSignInPage ctx={ctx} token={token} />);
   }
 
@@ -118,7 +116,7 @@ export class SignInController {
         }),
       )
       .setHeader('Cache-Control', 'no-store')
-      .setHeader('Location', `/my${lang}`)
+      .setHeader('Location', `${landingPage(request.query.next)}${lang}`)
       .end();
   }
 

@@ -1,7 +1,9 @@
+import { CancelledBanner } from './cancelled-banner.js';
 import { href, type PageContext } from '../pages/page-context.js';
 import type { SessionPageModel } from '../pages/session-page.model.js';
 import { AgendaTable } from './agenda-table.js';
 import { Layout } from './layout.js';
+import { MinutesSection } from './minutes-section.js';
 import { ZoneTimes } from './zoned-time.js';
 
 const ANSWERS = ['accepted', 'tentative', 'declined'] as const;
@@ -11,17 +13,7 @@ export function SessionPage(props: { ctx: PageContext; session: SessionPageModel
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={session.title}>
-      {session.status === 'cancelled' && (
-        <p class="banner-cancelled" role="alert">
-          {t.cancelledBanner}
-          {session.cancellationReason && (
-            <>
-              {' '}
-              {t.reason}: <bdi>{session.cancellationReason}</bdi>
-            </>
-          )}
-        </p>
-      )}
+      {session.status === 'cancelled' && <CancelledBanner t={t} reason={session.cancellationReason} />}
       <h1>
         <bdi>{session.title}</bdi>
       </h1>
@@ -69,6 +61,7 @@ export function SessionPage(props: { ctx: PageContext; session: SessionPageModel
           </a>
         </p>
       </section>
+      {session.minutes && <MinutesSection ctx={ctx} sessionId={session.id} minutes={session.minutes} />}
     </Layout>
   );
 }

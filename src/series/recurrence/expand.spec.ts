@@ -1,6 +1,6 @@
 import { expandSeries, type Occurrence, type SeriesInput } from './expand.js';
 import { parseRule } from './rrule.js';
-import { localTimeOf } from './wall-time.js';
+import { localTimeOf } from '../../common/time/wall-clock.js';
 
 type SeriesRequest = Omit<SeriesInput, 'rule' | 'durationMinutes'> & {
   rule: string;

@@ -5,10 +5,11 @@ import {
   fromEpochDay,
   parseIsoDate,
   toEpochDay,
-} from './calendar-date.js';
+} from '../../common/time/calendar-date.js';
 import { type RecurrenceRule, ruleProblems, untilInstant } from './rrule.js';
 import { candidateDays, nthPeriodStart } from './rule-days.js';
-import { endOfLocalDay, isKnownTimeZone, localTimeOf, resolveWallTime } from './wall-time.js';
+import { endOfLocalDay, localTimeOf, resolveWallTime } from '../../common/time/wall-clock.js';
+import { isKnownTimeZone } from '../../common/time/time-zones.js';
 import {
   HH_MM,
   LONGEST_SESSION_MINUTES,

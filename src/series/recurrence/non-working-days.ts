@@ -1,7 +1,14 @@
 import Holidays from 'date-holidays';
 import type { Occurrence } from './expand.js';
-import { formatIsoDate, fromEpochDay, isoWeekday, parseIsoDate, toEpochDay } from './calendar-date.js';
-import { isKnownTimeZone, localDateOf } from './wall-time.js';
+import {
+  formatIsoDate,
+  fromEpochDay,
+  isoWeekday,
+  parseIsoDate,
+  toEpochDay,
+} from '../../common/time/calendar-date.js';
+import { localDateOf } from '../../common/time/wall-clock.js';
+import { isKnownTimeZone } from '../../common/time/time-zones.js';
 import { DAY_MS } from '../../common/time/durations.js';
 
 export type PartyCalendar = {

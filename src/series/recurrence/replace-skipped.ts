@@ -1,7 +1,8 @@
 import type { Occurrence } from './expand.js';
 import { nonWorkingReason, type PartyCalendar, type SkippedOccurrence } from './non-working-days.js';
-import { formatIsoDate, fromEpochDay, parseIsoDate, toEpochDay } from './calendar-date.js';
-import { localDateOf, resolveWallTime } from './wall-time.js';
+import { formatIsoDate, fromEpochDay, parseIsoDate, toEpochDay } from '../../common/time/calendar-date.js';
+import { localDateOf, resolveWallTime } from '../../common/time/wall-clock.js';
+import { MINUTE_MS } from '../../common/time/durations.js';
 
 export const REPLACE_SKIPPED = ['none', 'next_common_working_day'] as const;
 export type ReplaceSkipped = (typeof REPLACE_SKIPPED)[number];
@@ -11,7 +12,6 @@ export type Replacement = { recurrenceId: string; replacedBy: string; startsAt: 
 
 /** How far a replacement is looked for: past this, the meeting stays skipped. */
 const LONGEST_SEARCH_DAYS = 60;
-const MINUTE_MS = 60_000;
 
 /**
  * Holds each skipped meeting on the next day every party works that has no meeting yet, at

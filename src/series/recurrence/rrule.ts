@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
-import { parseIsoDate } from './calendar-date.js';
-import { endOfLocalDay, isKnownTimeZone } from './wall-time.js';
+import { parseIsoDate } from '../../common/time/calendar-date.js';
+import { endOfLocalDay } from '../../common/time/wall-clock.js';
+import { isKnownTimeZone } from '../../common/time/time-zones.js';
 
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 export type RecurrenceFrequency = 'DAILY' | 'WEEKLY' | 'MONTHLY';

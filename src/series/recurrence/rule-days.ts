@@ -1,4 +1,10 @@
-import { daysInMonth, type EpochDay, fromEpochDay, isoWeekday, toEpochDay } from './calendar-date.js';
+import {
+  daysInMonth,
+  type EpochDay,
+  fromEpochDay,
+  isoWeekday,
+  toEpochDay,
+} from '../../common/time/calendar-date.js';
 import type { RecurrenceRule, WeekdayRule } from './rrule.js';
 
 /** Where a day sits in its month, as BYDAY ordinals and BYMONTHDAY need it. */

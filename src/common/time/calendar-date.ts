@@ -1,4 +1,4 @@
-import { DAY_MS } from '../../common/time/durations.js';
+import { DAY_MS } from './durations.js';
 
 /** A date with no zone attached: calendar arithmetic that no DST change can disturb. */
 export type CalendarDate = { year: number; month: number; day: number };

@@ -6,7 +6,7 @@ import {
   parseIsoDate,
   toEpochDay,
 } from './calendar-date.js';
-import { endOfLocalDay, localDateOf, localTimeOf, resolveWallTime } from './wall-time.js';
+import { endOfLocalDay, localDateOf, localTimeOf, resolveWallTime } from './wall-clock.js';
 
 describe('resolveWallTime', () => {
   it.each([

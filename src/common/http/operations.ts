@@ -1,0 +1,93 @@
+import { applyDecorators, HttpCode, type Type } from '@nestjs/common';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems, type ProblemStatus } from './api-problems.js';
+
+type ProblemAnswer = ProblemStatus | [ProblemStatus, string];
+
+/**
+ * How an operation is documented: its summary, and the problem answers beyond its kind's usual
+ * ones (`also`), or instead of them (`problems`). `outcome` describes the success answer.
+ */
+export type OperationDoc =
+  | string
+  | {
+      summary: string;
+      description?: string;
+      outcome?: string;
+      also?: ProblemAnswer[];
+      problems?: ProblemAnswer[];
+    };
+
+/*
+ * The usual problem answers of each kind of operation: an id in the path can be malformed (400)
+ * or invisible (404); a body can be too large (413), not JSON (415) or invalid (422); a write can
+ * be refused to a token that may only read (403).
+ */
+const READ_ONE: ProblemAnswer[] = [400, 401, 404];
+const READ_PAGE: ProblemAnswer[] = [400, 401, 422, 404];
+const CREATE: ProblemAnswer[] = [401, 403, 413, 415, 422, 404];
+const CHANGE: ProblemAnswer[] = [400, 401, 403, 404, 413, 415, 422];
+const REMOVE: ProblemAnswer[] = [400, 401, 403, 404];
+
+/** `GET` of one resource: 200 with `type`. */
+export function ReadsOne(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
+  const { operation, outcome, problems } = parts(doc, READ_ONE);
+  return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
+}
+
+/** `GET` of a page of resources: 200 with `type`, a page with `items` and `nextCursor`. */
+export function ReadsPage(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
+  const { operation, outcome, problems } = parts(doc, READ_PAGE);
+  return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
+}
+
+/** `POST` that creates a resource: 201 with `type`. */
+export function Creates(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
+  const { operation, outcome, problems } = parts(doc, CREATE);
+  return applyDecorators(ApiCreatedResponse({ type, description: outcome }), operation, problems);
+}
+
+/** `PATCH`, `PUT` or an action `POST` that changes a resource: 200 with `type`. */
+export function Changes(type: Type<unknown>, doc: OperationDoc, status = 200): MethodDecorator {
+  const { operation, outcome, problems } = parts(doc, CHANGE);
+  return applyDecorators(
+    HttpCode(status),
+    ApiOkResponse({ type, description: outcome }),
+    operation,
+    problems,
+  );
+}
+
+/** `DELETE` (or a removing `POST`): 204 with no body. */
+export function Removes(doc: OperationDoc): MethodDecorator {
+  const { operation, outcome, problems } = parts(doc, REMOVE);
+  return applyDecorators(
+    HttpCode(204),
+    ApiNoContentResponse({ description: outcome ?? 'Removed' }),
+    operation,
+    problems,
+  );
+}
+
+function parts(doc: OperationDoc, usual: ProblemAnswer[]) {
+  const {
+    summary,
+    description,
+    outcome,
+    also = [],
+    problems,
+  } = typeof doc === 'string' ? { summary: doc } : doc;
+  const answers = problems ?? mergeAnswers(usual, also);
+  return {
+    operation: ApiOperation(description === undefined ? { summary } : { summary, description }),
+    outcome,
+    problems: ApiProblems(...answers),
+  };
+}
+
+/** The usual answers with `also` added; an answer of `also` for a usual status replaces it. */
+function mergeAnswers(usual: ProblemAnswer[], also: ProblemAnswer[]): ProblemAnswer[] {
+  const statusOf = (answer: ProblemAnswer) => (Array.isArray(answer) ? answer[0] : answer);
+  const added = new Set(also.map(statusOf));
+  return [...usual.filter((answer) => !added.has(statusOf(answer))), ...also];
+}
