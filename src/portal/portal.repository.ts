@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   AGENDA_SELECTS,
@@ -51,22 +50,12 @@ export class PortalRepository {
    * The session page in one round trip: the delegate the cookie signs in, the session and its
    * agenda under that delegate's visibility (the API's rule), the delegate's answer and whether
    * agreed minutes exist. Undefined when the cookie signs no one in or the session is not visible.
-   * The page is the portal's busiest read, so its SQL is written once, not built per request,
-   * and prepared once per connection.
+   * The page is the portal's busiest read, so its SQL is written once, not built per request.
    */
   async sessionPage(cookieSecret: string, sessionId: string): Promise<SessionPageRead | undefined> {
     const statement = (this.sessionPageStatement ??= this.buildSessionPageStatement());
     const values = [hashToken(cookieSecret), sessionId, [...READABLE_STATUSES]];
-    this.dataSource.logger.logQuery(statement.text, values);
-    // A named prepared statement: parsed and planned once per connection, not on every view.
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const {
-      rows: [row],
-    } = await pool.query<SessionPageRow>({
-      name: 'quorum_portal_session_page',
-      text: statement.text,
-      values,
-    });
+    const [row] = await this.dataSource.query<SessionPageRow[]>(statement.text, values);
     if (!row) return undefined;
     const session = Object.fromEntries(
       statement.columns.map(([column, property]) => [property, row[`s_${column}`]]),
