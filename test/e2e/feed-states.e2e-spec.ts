@@ -4,7 +4,12 @@ import { DateTime } from 'luxon';
 import { FeedStates } from '../../src/calendar-feeds/feed-states.js';
 import { parseCalendar } from '../support/ical.js';
 import { serverUrl, withAdminClient } from '../support/test-database.js';
-import { startSecondInstance, startTestApp, type TestApp } from '../support/test-app.js';
+import {
+  startEmbeddedTestApp,
+  startSecondInstance,
+  startTestApp,
+  type TestApp,
+} from '../support/test-app.js';
 
 /**
  * Two instances on one PostgreSQL server, each answering the polls of the feeds it has served
@@ -16,7 +21,6 @@ if (!onServer) {
   console.log('feed-states: the cross-instance tests need a PostgreSQL server; set DATABASE_URL to run them');
 }
 const describeOnServer = onServer ? describe : describe.skip;
-const describeEmbedded = onServer ? describe.skip : describe;
 
 function localIn(days: number): string {
   return `${DateTime.utc().plus({ days }).toISODate()}T10:00`;
@@ -187,10 +191,10 @@ describeOnServer('Feed polls answered from memory, across instances', () => {
   });
 });
 
-describeEmbedded('Feed polls on the embedded database', () => {
+describe('Feed polls on the embedded database', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ feedListener: true });
+    t = await startEmbeddedTestApp({ feedListener: true });
   });
   afterAll(async () => {
     await t.close();

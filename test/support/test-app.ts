@@ -3,7 +3,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap.js';
 import type { AppConfig } from '../../src/config/app-config.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createEmbeddedTestDatabase, createTestDatabase, type TestDatabase } from './test-database.js';
 import { FixtureContext } from './fixtures.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
@@ -28,6 +28,11 @@ export type TokenClient = Record<'get' | 'post' | 'put' | 'patch' | 'delete', (p
 /** The real app on this test file's own database. */
 export async function startTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   return startAppOn(await createTestDatabase(), overrides);
+}
+
+/** The app on its own embedded database, whatever database the suite runs against. */
+export async function startEmbeddedTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+  return startAppOn(await createEmbeddedTestDatabase(), { databaseUrl: undefined, ...overrides });
 }
 
 /** Another instance of the app on the same database as `first` (closing it leaves the database). */

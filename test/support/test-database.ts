@@ -42,10 +42,7 @@ export interface TestDatabase {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const server = serverUrl();
-  if (!server) {
-    const embeddedSnapshot = await migratedSnapshot();
-    return { settings: { dataDir: 'memory', databasePoolSize: 1, embeddedSnapshot }, drop: async () => {} };
-  }
+  if (!server) return createEmbeddedTestDatabase();
   await ensureTemplate(server);
   const name = `${TEST_DATABASE_PREFIX}_${randomBytes(6).toString('hex')}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
@@ -56,6 +53,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       }),
   };
+}
+
+/** An in-memory embedded database, also when the suite runs against a server (for what only it does). */
+export async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
+  const embeddedSnapshot = await migratedSnapshot();
+  return { settings: { dataDir: 'memory', databasePoolSize: 1, embeddedSnapshot }, drop: async () => {} };
 }
 
 /** The first test file to get here migrates the template; the others wait on the lock. */
