@@ -6,7 +6,7 @@ import { resolveText, type LocalizedText } from '../common/i18n/localized-text.j
 import { utcIso } from '../common/time/zoned-time.js';
 import { askedZones } from '../sessions/session-reading.service.js';
 import { toSessionDto, zonedTimes, type ReadingOptions } from '../sessions/session-view.js';
-import { visibleSessionsCondition } from '../sessions/session-visibility.js';
+import { visibleSessionsCondition } from '../sessions/sessions.repository.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
 import { Session } from '../sessions/session.entity.js';
 import type { AgendaItem } from './agenda-item.entity.js';

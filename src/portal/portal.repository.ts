@@ -9,7 +9,7 @@ import {
 import { hashToken } from '../common/auth/token-hash.js';
 import { READABLE_STATUSES } from '../minutes/minutes.repository.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
-import { participantVisibilitySql } from '../sessions/session-visibility.js';
+import { participantVisibilitySql } from '../sessions/sessions.repository.js';
 import { Session } from '../sessions/session.entity.js';
 import {
   toViewer,
