@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  AGENDA_SELECTS,
-  loadedAgenda,
-  type AgendaRaw,
-  type LoadedAgenda,
-} from '../agenda/agenda-render.service.js';
+import { loadedAgenda, type LoadedAgenda } from '../agenda/agenda-render.service.js';
+import { AGENDA_SELECTS, type AgendaRaw } from '../agenda/agenda.repository.js';
 import { hashToken } from '../common/auth/token-hash.js';
 import { READABLE_STATUSES } from '../minutes/minutes.repository.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
