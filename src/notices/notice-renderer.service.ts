@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { computeAgendaTimeline } from '../agenda/agenda-timeline.js';
 import { seriesToEvents, occurrenceToEvent } from '../calendar-feeds/series-events.js';
 import { sessionToEvent, type EventContext, type FeedAgendaItem } from '../calendar-feeds/session-event.js';
@@ -8,14 +7,14 @@ import { resolveText, type LocalizedText } from '../common/i18n/localized-text.j
 import { dateTimeFormat } from '../common/time/intl-cache.js';
 import { APP_CONFIG, mailboxAddress, type AppConfig } from '../config/app-config.js';
 import { MailLinks } from '../portal/sign-in/mail-links.js';
-import { Series } from '../series/series.entity.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
-import { Session } from '../sessions/session.entity.js';
+import type { Session } from '../sessions/session.entity.js';
 import { noticeCalendar } from './notice-calendar.js';
 import { renderNotice, renderSignInNotice } from './notice-message.js';
 import { cityName } from './notice-times.js';
 import { noticeLanguage, type NoticeLanguage } from './notice-words.js';
 import type { Notice } from './notice.entity.js';
+import { NoticesRepository, type RecipientRow } from './notices.repository.js';
 
 export interface NoticeMail {
   subject: string;
@@ -23,19 +22,6 @@ export interface NoticeMail {
   html: string;
   replyTo: string;
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
-}
-
-interface Recipient {
-  full_name: LocalizedText;
-  email: string;
-  time_zone: string;
-  locale: string;
-  party_id: string | null;
-  committee_name: LocalizedText;
-  organizer_email: string | null;
-  other_zones: string[] | null;
-  /** Set when the recipient is a webinar registrant, not a participant. */
-  registrant?: { token: string; rsvp: Rsvp | undefined };
 }
 
 /** A notice's session (or a series with its first occurrence) as loaded for rendering. */
@@ -65,16 +51,11 @@ interface Draft {
   portalLink?: string;
 }
 
-/** The per-recipient facts a notice needs, loaded for a whole batch at once. */
-interface RecipientRow extends Recipient {
-  id: string;
-}
-
 /** Builds notices' messages from the current state of their session or series. */
 @Injectable()
 export class NoticeRenderer {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NoticesRepository,
     private readonly mailLinks: MailLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -93,8 +74,12 @@ export class NoticeRenderer {
     notices: Notice[],
     targets: TargetCache = new Map(),
   ): Promise<Map<string, NoticeMail | undefined>> {
-    const recipients = await this.recipients(notices.flatMap((notice) => notice.participantId ?? []));
-    const registrants = await this.registrants(notices.flatMap((notice) => notice.registrationId ?? []));
+    const recipients = await this.repository.recipients(
+      notices.flatMap((notice) => notice.participantId ?? []),
+    );
+    const registrants = await this.repository.registrants(
+      notices.flatMap((notice) => notice.registrationId ?? []),
+    );
     const recipientOf = (notice: Notice) =>
       notice.registrationId
         ? registrants.get(notice.registrationId)
@@ -106,7 +91,7 @@ export class NoticeRenderer {
     }
     const loaded = new Map<string, LoadedTarget | undefined>();
     for (const [key, target] of targets) loaded.set(key, await target);
-    const rsvps = await this.rsvps(
+    const rsvps = await this.repository.rsvps(
       notices.flatMap((notice) => {
         const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
         if (!target || !notice.participantId || notice.registrationId) return [];
@@ -227,78 +212,14 @@ export class NoticeRenderer {
     return { ...body, replyTo: recipient.organizer_email ?? mailboxAddress(this.config.mailFrom) };
   }
 
-  private async recipients(participantIds: string[]): Promise<Map<string, RecipientRow>> {
-    const rows = await this.dataSource.query<RecipientRow[]>(
-      `SELECT p.id, p.full_name, p.email, p.time_zone, p.locale, p.party_id, c.name AS committee_name,
-              c.organizer_email,
-              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
-                WHERE pa.committee_id = c.id AND pa.id <> p.party_id) AS other_zones
-         FROM participants p JOIN committees c ON c.id = p.committee_id WHERE p.id = ANY($1::uuid[])`,
-      [[...new Set(participantIds)]],
-    );
-    return new Map(rows.map((row) => [row.id, row]));
-  }
-
-  /**
-   * Webinar registrants as recipients, by registration id: their own language and zone, the
-   * parties' other zones, and their personal link. A purged registration (no address) gets nothing.
-   */
-  private async registrants(registrationIds: string[]): Promise<Map<string, RecipientRow>> {
-    if (registrationIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<
-      Array<Omit<RecipientRow, 'full_name' | 'registrant'> & { name: string; status: string; token: string }>
-    >(
-      `SELECT r.id, r.full_name AS name, r.email, r.time_zone, r.language AS locale, NULL AS party_id, r.status,
-              r.access_token AS token, c.name AS committee_name, c.organizer_email,
-              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
-                WHERE pa.committee_id = c.id AND pa.time_zone <> r.time_zone) AS other_zones
-         FROM registrations r JOIN sessions s ON s.id = r.session_id JOIN committees c ON c.id = s.committee_id
-        WHERE r.id = ANY($1::uuid[]) AND r.email IS NOT NULL AND r.access_token IS NOT NULL`,
-      [[...new Set(registrationIds)]],
-    );
-    return new Map(
-      rows.map(({ name, status, token, ...rest }) => [
-        rest.id,
-        {
-          ...rest,
-          full_name: { [rest.locale]: name },
-          registrant: { token, rsvp: status === 'confirmed' ? ('accepted' as const) : undefined },
-        },
-      ]),
-    );
-  }
-
-  /** Each (session, participant)'s answer, keyed `session:participant`. */
-  private async rsvps(
-    pairs: Array<{ sessionId: string; participantId: string }>,
-  ): Promise<Map<string, Rsvp>> {
-    if (pairs.length === 0) return new Map();
-    const rows = await this.dataSource.query<
-      Array<{ session_id: string; participant_id: string; rsvp: Rsvp }>
-    >(
-      `SELECT sp.session_id, sp.participant_id, sp.rsvp
-         FROM session_participants sp
-         JOIN unnest($1::uuid[], $2::uuid[]) AS w(session_id, participant_id)
-           ON w.session_id = sp.session_id AND w.participant_id = sp.participant_id`,
-      [pairs.map((pair) => pair.sessionId), pairs.map((pair) => pair.participantId)],
-    );
-    return new Map(rows.map((row) => [`${row.session_id}:${row.participant_id}`, row.rsvp]));
-  }
-
   private async target(notice: Notice): Promise<LoadedTarget | undefined> {
     if (notice.targetType === 'series') {
-      const series = await this.dataSource.getRepository(Series).findOneBy({ id: notice.targetId });
+      const series = await this.repository.seriesById(notice.targetId);
       if (!series) return undefined;
-      const occurrences = await this.dataSource
-        .getRepository(Session)
-        .createQueryBuilder('s')
-        .where('s.series_id = :id', { id: series.id })
-        .andWhere(`s.status <> 'draft'`)
-        .orderBy('s.starts_at', 'ASC')
-        .getMany();
+      const occurrences = await this.repository.publishedOccurrences(series.id);
       const first = occurrences.find((occurrence) => occurrence.status === 'scheduled') ?? occurrences[0];
       if (!first) return undefined;
-      const agendas = await this.agendas(occurrences.map((occurrence) => occurrence.id));
+      const agendas = await this.repository.agendas(occurrences.map((occurrence) => occurrence.id));
       return {
         session: first,
         agenda: agendas.get(first.id) ?? [],
@@ -313,12 +234,10 @@ export class NoticeRenderer {
           ),
       };
     }
-    const session = await this.dataSource.getRepository(Session).findOneBy({ id: notice.targetId });
+    const session = await this.repository.sessionById(notice.targetId);
     if (!session || session.status === 'draft') return undefined;
-    const agenda = (await this.agendas([session.id])).get(session.id) ?? [];
-    const series = session.seriesId
-      ? await this.dataSource.getRepository(Series).findOneBy({ id: session.seriesId })
-      : null;
+    const agenda = (await this.repository.agendas([session.id])).get(session.id) ?? [];
+    const series = session.seriesId ? await this.repository.seriesById(session.seriesId) : null;
     return {
       session,
       agenda,
@@ -332,17 +251,6 @@ export class NoticeRenderer {
       ],
     };
   }
-
-  private async agendas(sessionIds: string[]): Promise<Map<string, FeedAgendaItem[]>> {
-    const rows = await this.dataSource.query<Array<FeedAgendaItem & { sessionId: string }>>(
-      `SELECT id, session_id AS "sessionId", parent_id AS "parentId", position, duration_minutes AS "durationMinutes", title
-         FROM agenda_items WHERE session_id = ANY($1::uuid[])`,
-      [sessionIds],
-    );
-    const bySession = new Map<string, FeedAgendaItem[]>();
-    for (const row of rows) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
-    return bySession;
-  }
 }
 
 /**
@@ -351,7 +259,7 @@ export class NoticeRenderer {
  */
 function joinUrlFor(
   session: Session,
-  registrant: Recipient['registrant'],
+  registrant: RecipientRow['registrant'],
   personalLink: string | null,
 ): string | null {
   if (session.format === 'in_person' || !session.onlineMeeting?.joinUrl) return null;
