@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { FeedAgendaItem } from '../calendar-feeds/session-event.js';
 import type { Principal } from '../common/auth/principal.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
@@ -178,4 +178,54 @@ export class NoticesRepository {
     for (const row of rows) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
     return bySession;
   }
+}
+
+/** What `replyTarget` finds. */
+export interface ReplyTarget {
+  committee_id: string;
+  sequence: number;
+  session_ids: string[];
+}
+
+/** The sessions the reply answers for and the SEQUENCE they carry in feeds and notices. */
+export async function replyTarget(
+  manager: EntityManager,
+  uid: string,
+  recurrenceId: string | undefined,
+): Promise<ReplyTarget | undefined> {
+  const [single] = await manager.query<ReplyTarget[]>(
+    `SELECT committee_id, sequence, ARRAY[id] AS session_ids FROM sessions
+      WHERE id = $1 AND series_id IS NULL AND status = 'scheduled'`,
+    [uid],
+  );
+  if (single) return single;
+  const [series] = await manager.query<ReplyTarget[]>(
+    `SELECT se.committee_id,
+            CASE WHEN $2::text IS NULL THEN se.sequence
+                 ELSE GREATEST(se.sequence, (SELECT max(s.sequence) FROM sessions s
+                                              WHERE s.series_id = se.id AND s.recurrence_id = $2)) END AS sequence,
+            ARRAY(SELECT s.id FROM sessions s WHERE s.series_id = se.id AND s.status = 'scheduled'
+                     AND ($2::text IS NULL OR s.recurrence_id = $2)) AS session_ids
+       FROM series se WHERE se.id = $1`,
+    [uid, recurrenceId ?? null],
+  );
+  return series;
+}
+
+/** Sets the RSVP of the invitee with this address on these sessions; how many invitations it changed. */
+export async function answerAsAttendee(
+  manager: EntityManager,
+  sessionIds: string[],
+  attendeeEmail: string,
+  rsvp: string,
+): Promise<number> {
+  const updated = await manager.query<Array<{ session_id: string }>>(
+    `UPDATE session_participants sp SET rsvp = $3, updated_at = now()
+       FROM participants p
+      WHERE p.id = sp.participant_id AND sp.session_id = ANY($1::uuid[]) AND lower(p.email) = $2
+      RETURNING sp.session_id`,
+    [sessionIds, attendeeEmail, rsvp],
+  );
+  const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as unknown[];
+  return rows.length;
 }
