@@ -1,18 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { computeAgendaTimeline } from '../agenda/agenda-timeline.js';
 import { seriesToEvents, occurrenceToEvent } from '../calendar-feeds/series-events.js';
 import { sessionToEvent, type EventContext, type FeedAgendaItem } from '../calendar-feeds/session-event.js';
 import type { IcsEvent } from '../calendar-feeds/ics/ics-writer.js';
 import { resolveText, type LocalizedText } from '../common/i18n/localized-text.js';
-import { dateTimeFormat } from '../common/time/intl-cache.js';
 import { APP_CONFIG, mailboxAddress, type AppConfig } from '../config/app-config.js';
 import { MailLinks } from '../portal/sign-in/mail-links.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
 import type { Session } from '../sessions/session.entity.js';
 import { noticeCalendar } from './notice-calendar.js';
 import { renderNotice, renderSignInNotice } from './notice-message.js';
-import { cityName } from './notice-times.js';
-import { noticeLanguage, type NoticeLanguage } from './notice-words.js';
+import { agendaLines } from './notice-times.js';
+import { noticeLanguage } from './notice-words.js';
 import type { Notice } from './notice.entity.js';
 import { NoticesRepository, type RecipientRow } from './notices.repository.js';
 
@@ -84,13 +82,7 @@ export class NoticeRenderer {
       notice.registrationId
         ? registrants.get(notice.registrationId)
         : recipients.get(notice.participantId ?? '');
-    for (const notice of notices) {
-      if (notice.targetType === 'portal_link') continue;
-      const key = `${notice.targetType}:${notice.targetId}`;
-      if (!targets.has(key)) targets.set(key, this.target(notice));
-    }
-    const loaded = new Map<string, LoadedTarget | undefined>();
-    for (const [key, target] of targets) loaded.set(key, await target);
+    const loaded = await this.loadTargets(notices, targets);
     const rsvps = await this.repository.rsvps(
       notices.flatMap((notice) => {
         const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
@@ -100,37 +92,10 @@ export class NoticeRenderer {
     );
     const drafts = new Map<string, Draft>();
     for (const notice of notices) {
-      const recipient = recipientOf(notice);
-      if (!recipient) continue;
-      if (notice.kind === 'sign_in') {
-        drafts.set(notice.id, { mail: this.signIn(notice, recipient) });
-        continue;
-      }
-      const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
-      if (!target) continue;
-      const registrant = recipient.registrant;
-      const rsvp = registrant
-        ? registrant.rsvp
-        : rsvps.get(`${target.rsvpSessionId}:${notice.participantId}`);
-      if (notice.kind === 'reminder' && (target.session.status !== 'scheduled' || !rsvp)) continue;
-      // A registrant who is no longer confirmed gets no invitation, update or reminder any more.
-      if (registrant && !rsvp && ['invitation', 'update', 'reminder'].includes(notice.kind)) continue;
-      drafts.set(notice.id, { notice, recipient, target, rsvp });
+      const draft = this.draft(notice, recipientOf(notice), loaded, rsvps);
+      if (draft) drafts.set(notice.id, draft);
     }
-    const linked = [...drafts.entries()].filter(
-      ([, draft]) =>
-        draft.notice?.participantId &&
-        !draft.recipient?.registrant &&
-        PORTAL_LINK_KINDS.has(draft.notice.kind),
-    );
-    const links = await this.mailLinks.create(
-      linked.map(([, draft]) => ({
-        participantId: draft.notice!.participantId!,
-        sessionId: draft.target!.session.id,
-        endsAt: draft.target!.lastEnd,
-      })),
-    );
-    linked.forEach(([, draft], index) => (draft.portalLink = links[index]));
+    await this.addPortalLinks([...drafts.values()]);
     const events = new Map<string, IcsEvent[]>();
     const mails = new Map<string, NoticeMail | undefined>();
     for (const notice of notices) {
@@ -138,6 +103,58 @@ export class NoticeRenderer {
       mails.set(notice.id, draft ? (draft.mail ?? this.compose(draft, events)) : undefined);
     }
     return mails;
+  }
+
+  /** Each notice's target, once per target, through the shared cache. */
+  private async loadTargets(
+    notices: Notice[],
+    targets: TargetCache,
+  ): Promise<Map<string, LoadedTarget | undefined>> {
+    for (const notice of notices) {
+      if (notice.targetType === 'portal_link') continue;
+      const key = `${notice.targetType}:${notice.targetId}`;
+      if (!targets.has(key)) targets.set(key, this.target(notice));
+    }
+    const loaded = new Map<string, LoadedTarget | undefined>();
+    for (const [key, target] of targets) loaded.set(key, await target);
+    return loaded;
+  }
+
+  /** What one notice needs for its message; undefined when it no longer applies. */
+  private draft(
+    notice: Notice,
+    recipient: RecipientRow | undefined,
+    loaded: Map<string, LoadedTarget | undefined>,
+    rsvps: Map<string, Rsvp>,
+  ): Draft | undefined {
+    if (!recipient) return undefined;
+    if (notice.kind === 'sign_in') return { mail: this.signIn(notice, recipient) };
+    const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
+    if (!target) return undefined;
+    const registrant = recipient.registrant;
+    const rsvp = registrant ? registrant.rsvp : rsvps.get(`${target.rsvpSessionId}:${notice.participantId}`);
+    if (notice.kind === 'reminder' && (target.session.status !== 'scheduled' || !rsvp)) return undefined;
+    // A registrant who is no longer confirmed gets no invitation, update or reminder any more.
+    if (registrant && !rsvp && ['invitation', 'update', 'reminder'].includes(notice.kind)) return undefined;
+    return { notice, recipient, target, rsvp };
+  }
+
+  /** Gives each delegate's invitation, update and reminder its personal link (one statement for all). */
+  private async addPortalLinks(drafts: Draft[]): Promise<void> {
+    const linked = drafts.filter(
+      (draft) =>
+        draft.notice?.participantId &&
+        !draft.recipient?.registrant &&
+        PORTAL_LINK_KINDS.has(draft.notice.kind),
+    );
+    const links = await this.mailLinks.create(
+      linked.map((draft) => ({
+        participantId: draft.notice!.participantId!,
+        sessionId: draft.target!.session.id,
+        endsAt: draft.target!.lastEnd,
+      })),
+    );
+    linked.forEach((draft, index) => (draft.portalLink = links[index]));
   }
 
   /** The message of one session notice; `events` shares VEVENTs among readers of one context. */
@@ -265,31 +282,4 @@ function joinUrlFor(
   if (session.format === 'in_person' || !session.onlineMeeting?.joinUrl) return null;
   if (!registrant) return session.onlineMeeting.joinUrl;
   return personalLink && registrant.rsvp === 'accepted' ? `${personalLink}/join` : null;
-}
-
-/** "1. Opening (11:30–11:45 Tehran / 11:00–11:15 Moscow)", in the reader's digits and city names. */
-function agendaLines(
-  session: Session,
-  agenda: FeedAgendaItem[],
-  zones: string[],
-  language: NoticeLanguage,
-): string[] {
-  if (agenda.length === 0) return [];
-  const byId = new Map(agenda.map((item) => [item.id, item]));
-  const locale = language === 'fa' ? 'fa-IR-u-nu-arabext' : language;
-  return computeAgendaTimeline(session.startsAt, session.endsAt, agenda).items.map((timed) => {
-    const times = zones
-      .map((zone) => {
-        const clock = dateTimeFormat(locale, {
-          timeZone: zone,
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        });
-        return `${clock.format(timed.plannedStart)}–${clock.format(timed.plannedEnd)} ${cityName(zone, language)}`;
-      })
-      .join(' / ');
-    const indent = timed.depth === 1 ? '   ' : '';
-    return `${indent}${timed.number}. ${resolveText(byId.get(timed.id)!.title, language) ?? ''} (${times})`;
-  });
 }
