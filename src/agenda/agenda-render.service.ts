@@ -3,7 +3,7 @@ import type { Principal } from '../common/auth/principal.js';
 import { NotFoundError } from '../common/errors/problem.js';
 import { resolveText, type LocalizedText } from '../common/i18n/localized-text.js';
 import { utcIso } from '../common/time/zoned-time.js';
-import { askedZones } from '../sessions/session-reading.service.js';
+import { askedZones, readsPersian } from '../sessions/session-reading.service.js';
 import { toSessionDto, zonedTimes, type ReadingOptions } from '../sessions/session-view.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
 import type { Session } from '../sessions/session.entity.js';
@@ -65,8 +65,7 @@ export class AgendaRenderService {
     const options: ReadingOptions = {
       zones,
       lang,
-      persian:
-        query.calendar === 'persian' || (lang?.split('-')[0] === 'fa' && query.calendar !== 'gregorian'),
+      persian: readsPersian(query.calendar, lang),
     };
     const byId = new Map(items.map((item) => [item.id, item]));
     return {

@@ -7,6 +7,7 @@ import { utcIso } from '../common/time/zoned-time.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import { InviteDto } from '../sessions/dto/invitation.dto.js';
 import { WriteOptionsQuery } from '../sessions/dto/session-input.dto.js';
+import { seriesFieldsOf } from '../sessions/series-fields.js';
 import { SessionReadingService } from '../sessions/session-reading.service.js';
 import { toSessionDto } from '../sessions/session-view.js';
 import {
@@ -187,11 +188,7 @@ function toSeriesSummary(series: Series) {
   return {
     id: series.id,
     committeeId: series.committeeId,
-    workingGroupId: series.workingGroupId,
-    title: series.title,
-    description: series.description,
-    kind: series.kind,
-    format: series.format,
+    ...seriesFieldsOf(series),
     timeZone: series.timeZone,
     startDate: series.startDate,
     startTime: series.startTime,
@@ -199,9 +196,6 @@ function toSeriesSummary(series: Series) {
     rrule: series.rule,
     skipNonWorkingDays: series.skipNonWorkingDays,
     replaceSkipped: series.replaceSkipped,
-    location: series.location,
-    onlineMeeting: series.onlineMeeting,
-    capacity: series.capacity,
     sequence: series.sequence,
     createdAt: series.createdAt.toISOString(),
     updatedAt: series.updatedAt.toISOString(),

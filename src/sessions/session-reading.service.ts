@@ -22,13 +22,17 @@ export class SessionReadingService {
     lang: string | undefined,
     knownPartyZones?: Map<string, string[]>,
   ): Promise<(committeeId: string) => ReadingOptions> {
-    const persian =
-      query.calendar === 'persian' || (lang?.split('-')[0] === 'fa' && query.calendar !== 'gregorian');
+    const persian = readsPersian(query.calendar, lang);
     const asked = askedZones(query.tz);
     if (asked.length > 0) return () => ({ zones: asked, lang, persian });
     const zonesByCommittee = knownPartyZones ?? (await this.parties.zonesByCommittee(committeeIds));
     return (committeeId) => ({ zones: zonesByCommittee.get(committeeId) ?? [], lang, persian });
   }
+}
+
+/** Dates are shown in the Solar Hijri calendar when asked, and for a Persian reader unless Gregorian is asked. */
+export function readsPersian(calendar: ReadingQuery['calendar'], lang: string | undefined): boolean {
+  return calendar === 'persian' || (lang?.split('-')[0] === 'fa' && calendar !== 'gregorian');
 }
 
 /** `?tz=` zones, each checked; an unknown one is a 422 naming it. */
