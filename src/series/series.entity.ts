@@ -1,14 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import type { ReplaceSkipped } from './recurrence/replace-skipped.js';
 import { Committee } from '../committees/committee.entity.js';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LocalizedColumn,
-  TextColumn,
-  UpdatedAtColumn,
-  UuidColumn,
-} from '../common/database-columns.js';
+import { LocalizedColumn, References, Stamped, TextColumn, UuidColumn } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 import type { OnlineMeeting, SessionFormat, SessionKind } from '../sessions/session.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
@@ -19,15 +12,12 @@ import { WorkingGroup } from '../working-groups/working-group.entity.js';
  */
 @Entity('series')
 @Index('ix_series_committee_created', ['committeeId', 'createdAt', 'id'])
-export class Series {
-  @IdColumn() id: string;
+export class Series extends Stamped {
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'RESTRICT')
   committee?: Committee;
   @UuidColumn('working_group_id', true) workingGroupId: string | null;
-  @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'working_group_id' })
+  @References(() => WorkingGroup, 'working_group_id', 'RESTRICT')
   workingGroup?: WorkingGroup;
   @LocalizedColumn('title') title: LocalizedText;
   @LocalizedColumn('description', true) description: LocalizedText | null;
@@ -47,6 +37,4 @@ export class Series {
   @Column({ name: 'online_meeting', type: 'jsonb', nullable: true }) onlineMeeting: OnlineMeeting | null;
   @Column({ name: 'capacity', type: 'integer', nullable: true }) capacity: number | null;
   @Column({ name: 'sequence', type: 'integer', default: 0 }) sequence: number;
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

@@ -1,12 +1,11 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import {
-  CreatedAtColumn,
-  IdColumn,
   InstantColumn,
   LocalizedColumn,
+  References,
+  Stamped,
   TextColumn,
-  UpdatedAtColumn,
   UuidColumn,
 } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
@@ -30,20 +29,16 @@ export interface OnlineMeeting {
 @Index('ix_sessions_working_group_start', ['workingGroupId', 'startsAt', 'id'])
 @Index('ix_sessions_start', ['startsAt', 'id'])
 @Index('uq_sessions_series_recurrence', ['seriesId', 'recurrenceId'], { unique: true })
-export class Session {
-  @IdColumn() id: string;
+export class Session extends Stamped {
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'RESTRICT')
   committee?: Committee;
   @UuidColumn('working_group_id', true) workingGroupId: string | null;
-  @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'working_group_id' })
+  @References(() => WorkingGroup, 'working_group_id', 'RESTRICT')
   workingGroup?: WorkingGroup;
   @UuidColumn('series_id', true) seriesId: string | null;
   // Named rather than imported: the series feature builds on sessions, not the other way round.
-  @ManyToOne('Series', { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'series_id' })
+  @References('Series', 'series_id', 'CASCADE')
   series?: object;
   /** For an occurrence of a series: its original local start, `YYYY-MM-DDTHH:mm`. */
   @TextColumn('recurrence_id', true) recurrenceId: string | null;
@@ -63,6 +58,4 @@ export class Session {
   @Column({ name: 'sequence', type: 'integer', default: 0 }) sequence: number;
   @Column({ name: 'version', type: 'integer', default: 1 }) version: number;
   @LocalizedColumn('cancellation_reason', true) cancellationReason: LocalizedText | null;
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }
