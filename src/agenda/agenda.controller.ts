@@ -25,7 +25,7 @@ import {
   UpdateAgendaItemDto,
 } from './dto/agenda-item.dto.js';
 import { RenderedAgendaDto } from './dto/rendered-agenda.dto.js';
-import { ReadsOne } from '../common/http/operations.js';
+import { delegateView, ReadsOne } from '../common/http/operations.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The session’s ETag' };
 
@@ -57,10 +57,7 @@ export class AgendaController {
   }
 
   @Get('agenda-items')
-  @ReadsOne(AgendaItemListDto, {
-    summary: 'List a session’s agenda items',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-  })
+  @ReadsOne(AgendaItemListDto, delegateView('List a session’s agenda items'))
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

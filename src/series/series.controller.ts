@@ -22,7 +22,7 @@ import { SeriesEditsService } from './series-edits.service.js';
 import { SeriesPublishingService } from './series-publishing.service.js';
 import type { Series } from './series.entity.js';
 import { SeriesService, type SeriesResult } from './series.service.js';
-import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
+import { Changes, Creates, delegateView, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
 
 @ApiTags('Series')
 @ApiBearerAuth()
@@ -66,10 +66,7 @@ export class SeriesController {
   }
 
   @Get(':id')
-  @ReadsOne(SeriesDto, {
-    summary: 'Get a series with its occurrences',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-  })
+  @ReadsOne(SeriesDto, delegateView('Get a series with its occurrences'))
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
