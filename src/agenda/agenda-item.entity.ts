@@ -1,12 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LocalizedColumn,
-  TextColumn,
-  UpdatedAtColumn,
-  UuidColumn,
-} from '../common/database-columns.js';
+import { Column, Entity, Index } from 'typeorm';
+import { LocalizedColumn, References, Stamped, TextColumn, UuidColumn } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 import { Session } from '../sessions/session.entity.js';
 
@@ -28,15 +21,12 @@ export interface AgendaLink {
 
 @Entity('agenda_items')
 @Index('ix_agenda_items_session', ['sessionId', 'parentId', 'position'])
-export class AgendaItem {
-  @IdColumn() id: string;
+export class AgendaItem extends Stamped {
   @UuidColumn('session_id') sessionId: string;
-  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
+  @References(() => Session, 'session_id', 'CASCADE')
   session?: Session;
   @UuidColumn('parent_id', true) parentId: string | null;
-  @ManyToOne(() => AgendaItem, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'parent_id' })
+  @References(() => AgendaItem, 'parent_id', 'CASCADE')
   parent?: AgendaItem;
   @Column({ name: 'position', type: 'integer' }) position: number;
   @LocalizedColumn('title') title: LocalizedText;
@@ -45,6 +35,4 @@ export class AgendaItem {
   @Column({ name: 'duration_minutes', type: 'integer' }) durationMinutes: number;
   @Column({ name: 'presenter_ids', type: 'uuid', array: true, default: () => "'{}'" }) presenterIds: string[];
   @Column({ name: 'links', type: 'jsonb', default: () => "'[]'" }) links: AgendaLink[];
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

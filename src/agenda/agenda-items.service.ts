@@ -9,6 +9,7 @@ import { toLocalizedText } from '../common/i18n/localized-text.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { Session } from '../sessions/session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { AgendaRepository } from './agenda.repository.js';
 import { AgendaItem } from './agenda-item.entity.js';
 import type { AgendaOrderDto, CreateAgendaItemDto, UpdateAgendaItemDto } from './dto/agenda-item.dto.js';
 
@@ -19,14 +20,12 @@ export class AgendaItemsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
+    private readonly agenda: AgendaRepository,
   ) {}
 
   async list(principal: Principal, sessionId: string): Promise<AgendaItem[]> {
     await this.sessions.get(principal, sessionId);
-    return this.dataSource.getRepository(AgendaItem).find({
-      where: { sessionId },
-      order: { position: 'ASC', id: 'ASC' },
-    });
+    return this.agenda.itemsOf(this.dataSource.manager, sessionId);
   }
 
   create(
@@ -39,11 +38,7 @@ export class AgendaItemsService {
       const parentId = input.parentId ?? null;
       if (parentId) await assertTopLevelItem(manager, sessionId, parentId);
       await assertPresenters(manager, session.committeeId, input.presenterIds ?? []);
-      const [{ next }] = await manager.query<Array<{ next: number }>>(
-        `SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_items
-          WHERE session_id = $1 AND parent_id IS NOT DISTINCT FROM $2`,
-        [sessionId, parentId],
-      );
+      const next = await this.agenda.nextPosition(manager, sessionId, parentId);
       return manager.save(
         manager.create(AgendaItem, {
           sessionId,
@@ -84,13 +79,8 @@ export class AgendaItemsService {
             ]);
           }
         }
-        const [{ next }] = await manager.query<Array<{ next: number }>>(
-          `SELECT coalesce(max(position), 0) + 1 AS next FROM agenda_items
-            WHERE session_id = $1 AND parent_id IS NOT DISTINCT FROM $2`,
-          [sessionId, input.parentId ?? null],
-        );
+        item.position = await this.agenda.nextPosition(manager, sessionId, input.parentId ?? null);
         item.parentId = input.parentId ?? null;
-        item.position = next;
       }
       if (input.presenterIds) await assertPresenters(manager, session.committeeId, input.presenterIds);
       Object.assign(item, {
@@ -127,13 +117,14 @@ export class AgendaItemsService {
       const items = await manager.findBy(AgendaItem, { sessionId });
       checkOrder(items, input);
       const positions = new Map<string | null, number>();
-      for (const entry of input.items) {
+      const places = input.items.map((entry) => {
         const parentId = entry.parentId ?? null;
         const position = (positions.get(parentId) ?? 0) + 1;
         positions.set(parentId, position);
-        await manager.update(AgendaItem, { id: entry.id }, { parentId, position });
-      }
-      return manager.find(AgendaItem, { where: { sessionId }, order: { position: 'ASC', id: 'ASC' } });
+        return { id: entry.id, parentId, position };
+      });
+      await this.agenda.placeAll(manager, places);
+      return this.agenda.itemsOf(manager, sessionId);
     });
   }
 
@@ -149,9 +140,7 @@ export class AgendaItemsService {
       assertIfMatch(ifMatch, session.version);
       const committee = await manager.findOneByOrFail(Committee, { id: session.committeeId });
       const result = await work(manager, session, committee.defaultLocale);
-      await manager.query('UPDATE sessions SET version = version + 1, updated_at = now() WHERE id = $1', [
-        sessionId,
-      ]);
+      await this.agenda.bumpSessionVersion(manager, sessionId);
       await touchCommittee(manager, session.committeeId);
       return result;
     });

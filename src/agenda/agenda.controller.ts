@@ -1,14 +1,5 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Headers, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -25,7 +16,7 @@ import {
   UpdateAgendaItemDto,
 } from './dto/agenda-item.dto.js';
 import { RenderedAgendaDto } from './dto/rendered-agenda.dto.js';
-import { ReadsOne } from '../common/http/operations.js';
+import { Changes, Creates, delegateView, ReadsOne, Removes } from '../common/http/operations.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The session’s ETag' };
 
@@ -57,10 +48,7 @@ export class AgendaController {
   }
 
   @Get('agenda-items')
-  @ReadsOne(AgendaItemListDto, {
-    summary: 'List a session’s agenda items',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-  })
+  @ReadsOne(AgendaItemListDto, delegateView('List a session’s agenda items'))
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -70,13 +58,13 @@ export class AgendaController {
 
   @Post('agenda-items')
   @ApiHeader(IF_MATCH)
-  @ApiCreatedResponse({ type: AgendaItemDto, description: 'Added after its siblings' })
-  @ApiOperation({
+  @Creates(AgendaItemDto, {
     summary: 'Add an agenda item',
     description:
       'If-Match takes the session’s ETag. With If-Match, a stale version gets 412 and nothing changes.',
+    outcome: 'Added after its siblings',
+    also: [400, 412],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 412)
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -88,13 +76,13 @@ export class AgendaController {
 
   @Put('agenda-items/order')
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: AgendaItemListDto, description: 'Rejected whole unless every item is named once' })
-  @ApiOperation({
+  @Changes(AgendaItemListDto, {
     summary: 'Set the whole agenda order',
     description:
       'Rejected whole (422) unless every item is named once. With If-Match, a stale version gets 412 and nothing changes.',
+    outcome: 'Rejected whole unless every item is named once',
+    also: [412],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 412)
   async reorder(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -106,12 +94,11 @@ export class AgendaController {
 
   @Patch('agenda-items/:itemId')
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: AgendaItemDto })
-  @ApiOperation({
+  @Changes(AgendaItemDto, {
     summary: 'Update an agenda item',
     description: 'With If-Match, a stale version gets 412 and nothing changes.',
+    also: [412],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 412)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -123,14 +110,13 @@ export class AgendaController {
   }
 
   @Delete('agenda-items/:itemId')
-  @HttpCode(204)
   @ApiHeader(IF_MATCH)
-  @ApiNoContentResponse({ description: 'Deleted with its sub-items' })
-  @ApiOperation({
+  @Removes({
     summary: 'Delete an agenda item',
     description: 'Its sub-items go with it. With If-Match, a stale version gets 412 and nothing changes.',
+    outcome: 'Deleted with its sub-items',
+    also: [412],
   })
-  @ApiProblems(400, 401, 403, 404, 412)
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

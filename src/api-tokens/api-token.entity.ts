@@ -1,8 +1,9 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   CreatedAtColumn,
   IdColumn,
   InstantColumn,
+  References,
   TextColumn,
   UuidColumn,
 } from '../common/database-columns.js';
@@ -19,13 +20,11 @@ export class ApiToken {
   @TextColumn('role') role: TokenRole;
   @Column({ name: 'committee_ids', type: 'uuid', array: true, default: () => "'{}'" }) committeeIds: string[];
   @UuidColumn('participant_id', true) participantId: string | null;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   /** For an organizer: the party whose secretariat it is (it agrees minutes for that party). */
   @UuidColumn('party_id', true) partyId: string | null;
-  @ManyToOne(() => Party, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'party_id' })
+  @References(() => Party, 'party_id', 'SET NULL')
   party?: Party;
   @CreatedAtColumn() createdAt: Date;
   @InstantColumn('revoked_at', true) revokedAt: Date | null;

@@ -8,7 +8,7 @@ import { Participant } from '../participants/participant.entity.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import { Series } from '../series/series.entity.js';
-import { participantSessionsCondition } from '../sessions/session-visibility.js';
+import { participantSessionsCondition } from '../sessions/sessions.repository.js';
 import { Session } from '../sessions/session.entity.js';
 import { CalendarFeed, type FeedScope } from './calendar-feed.entity.js';
 import type { FeedListQuery } from './dto/feed.dto.js';

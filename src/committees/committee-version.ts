@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { bumpContentVersion } from './committees.repository.js';
 
 /** Told before a touch is written, then after it with the version it wrote (undefined if it failed). */
 export interface TouchListener {
@@ -19,13 +20,7 @@ export async function touchCommittee(manager: EntityManager, committeeId: string
   listeners?.forEach((listener) => listener.touching(committeeId));
   let version: number | undefined;
   try {
-    // TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, affected count].
-    const [rows] = await manager.query<[Array<{ content_version: number }>, number]>(
-      `UPDATE committees SET content_version = content_version + 1, content_changed_at = now()
-        WHERE id = $1 RETURNING content_version`,
-      [committeeId],
-    );
-    version = rows[0]?.content_version;
+    version = await bumpContentVersion(manager, committeeId);
   } finally {
     listeners?.forEach((listener) => listener.touched(committeeId, version));
   }

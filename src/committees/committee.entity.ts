@@ -1,16 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LocalizedColumn,
-  TextColumn,
-  UpdatedAtColumn,
-} from '../common/database-columns.js';
+import { LocalizedColumn, Stamped, TextColumn } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 
 @Entity('committees')
-export class Committee {
-  @IdColumn() id: string;
+export class Committee extends Stamped {
   @Index('uq_committees_slug', { unique: true }) @TextColumn('slug') slug: string;
   @LocalizedColumn('name') name: LocalizedText;
   @LocalizedColumn('description', true) description: LocalizedText | null;
@@ -27,6 +20,4 @@ export class Committee {
   @TextColumn('organizer_email', true) organizerEmail: string | null;
   /** How long before a session its invitees get a reminder. */
   @Column({ name: 'reminder_hours', type: 'integer', default: 24 }) reminderHours: number;
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

@@ -13,7 +13,7 @@ import {
   toCommitteeDto,
   UpdateCommitteeDto,
 } from './dto/committee.dto.js';
-import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
+import { Changes, Creates, delegateView, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
 
 @ApiTags('Committees')
 @ApiBearerAuth()
@@ -54,10 +54,7 @@ export class CommitteesController {
   }
 
   @Get(':id')
-  @ReadsOne(CommitteeDto, {
-    summary: 'Get a committee',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-  })
+  @ReadsOne(CommitteeDto, delegateView('Get a committee'))
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

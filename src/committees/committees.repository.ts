@@ -78,3 +78,26 @@ export async function pageOfCommittee<T extends ObjectLiteral>(
   }
   return found;
 }
+
+/** Raises the committee's content version (what its feeds' ETags come from); the new version. */
+export async function bumpContentVersion(
+  manager: EntityManager,
+  committeeId: string,
+): Promise<number | undefined> {
+  // TypeORM answers an UPDATE … RETURNING on PostgreSQL with [rows, affected count].
+  const [rows] = await manager.query<[Array<{ content_version: number }>, number]>(
+    `UPDATE committees SET content_version = content_version + 1, content_changed_at = now()
+        WHERE id = $1 RETURNING content_version`,
+    [committeeId],
+  );
+  return rows[0]?.content_version;
+}
+
+/** The committee's default language. */
+export async function defaultLocaleOf(manager: EntityManager, committeeId: string): Promise<string> {
+  const [committee] = await manager.query<Array<{ default_locale: string }>>(
+    'SELECT default_locale FROM committees WHERE id = $1',
+    [committeeId],
+  );
+  return committee.default_locale;
+}

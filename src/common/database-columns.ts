@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type ObjectType,
+} from 'typeorm';
 
 /** Column helpers so every entity spells ids, instants and localized text the same way. */
 export const IdColumn = (): PropertyDecorator => PrimaryGeneratedColumn('uuid');
@@ -14,3 +22,25 @@ export const InstantColumn = (name: string, nullable = false): PropertyDecorator
   Column({ name, type: 'timestamptz', nullable });
 export const TextColumn = (name: string, nullable = false): PropertyDecorator =>
   Column({ name, type: 'text', nullable });
+
+/**
+ * A many-to-one relation kept in `column` (the uuid column declared beside it), with what
+ * PostgreSQL does to this row when the row it refers to is deleted.
+ */
+export const References =
+  <T>(
+    target: string | (() => ObjectType<T>),
+    column: string,
+    onDelete: 'CASCADE' | 'SET NULL' | 'RESTRICT',
+  ): PropertyDecorator =>
+  (prototype, property) => {
+    JoinColumn({ name: column })(prototype, property);
+    ManyToOne(target, { onDelete })(prototype, property);
+  };
+
+/** The id and the creation and change instants most tables start with. */
+export abstract class Stamped {
+  @IdColumn() id: string;
+  @CreatedAtColumn() createdAt: Date;
+  @UpdatedAtColumn() updatedAt: Date;
+}

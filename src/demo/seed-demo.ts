@@ -18,6 +18,13 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
 import { COMMITTEE, DEMO_SLUG, PARTICIPANTS, PARTIES, WORKING_GROUPS } from './demo-committee.js';
 import { DEMO_SERIES, DEMO_SESSIONS, type DemoAgendaItem } from './demo-sessions.js';
+import {
+  clusterIdentifier,
+  committeeIdBySlug,
+  keepDelegateFeed,
+  keepOrganizerToken,
+  participantAddresses,
+} from './demo.repository.js';
 
 const ADMIN: Principal = {
   tokenId: null,
@@ -45,31 +52,17 @@ export async function seedDemo(
   today: DateTime<boolean> = DateTime.utc(),
 ): Promise<DemoResult> {
   const dataSource = app.get(DataSource);
-  const existing = await dataSource.query<Array<{ id: string }>>(
-    'SELECT id FROM committees WHERE slug = $1',
-    [DEMO_SLUG],
-  );
-  const committeeId = existing[0]?.id ?? (await createDemo(app, today));
-  const participants = await dataSource.query<Array<{ id: string; email: string }>>(
-    'SELECT id, email FROM participants WHERE committee_id = $1',
-    [committeeId],
-  );
+  const existing = await committeeIdBySlug(dataSource, DEMO_SLUG);
+  const committeeId = existing ?? (await createDemo(app, today));
+  const participants = await participantAddresses(dataSource, committeeId);
   const jalali = participants.find((participant) => participant.email.startsWith('k.jalali'))!;
   const key = await demoKey(dataSource);
   const organizerToken = `qrm_${secret(key, `organizer:${committeeId}`)}`;
   const feedToken = `cal_${secret(key, `feed:${jalali.id}`)}`;
-  await dataSource.query(
-    `INSERT INTO api_tokens (name, token_hash, role, committee_ids) VALUES ('Demo organizer', $1, 'organizer', ARRAY[$2]::uuid[])
-     ON CONFLICT (token_hash) DO NOTHING`,
-    [hashToken(organizerToken), committeeId],
-  );
-  await dataSource.query(
-    `INSERT INTO calendar_feeds (scope, committee_id, participant_id, label, locale, token_hash)
-     VALUES ('participant', $1, $2, 'جلسات کمیسیون مشترک', 'fa', $3) ON CONFLICT (token_hash) DO NOTHING`,
-    [committeeId, jalali.id, hashToken(feedToken)],
-  );
+  await keepOrganizerToken(dataSource, committeeId, hashToken(organizerToken));
+  await keepDelegateFeed(dataSource, committeeId, jalali.id, hashToken(feedToken));
   return {
-    created: existing.length === 0,
+    created: existing === undefined,
     committeeId,
     organizerToken,
     delegateFeedUrl: `${config.publicBaseUrl}/calendar/${feedToken}.ics`,
@@ -168,10 +161,7 @@ function toInput(entry: DemoAgendaItem, people: Map<string, string>) {
 async function demoKey(dataSource: DataSource): Promise<string> {
   if (process.env.QUORUM_DEMO_KEY) return process.env.QUORUM_DEMO_KEY;
   try {
-    const [row] = await dataSource.query<Array<{ id: string }>>(
-      'SELECT system_identifier::text AS id FROM pg_control_system()',
-    );
-    return `quorum-demo:${row.id}`;
+    return `quorum-demo:${await clusterIdentifier(dataSource)}`;
   } catch {
     throw new Error(
       'This database user may not read pg_control_system(); set QUORUM_DEMO_KEY to a long secret',

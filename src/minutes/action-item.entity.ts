@@ -1,8 +1,9 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import {
   CreatedAtColumn,
   LocalizedColumn,
+  References,
   TextColumn,
   UpdatedAtColumn,
   UuidColumn,
@@ -22,20 +23,17 @@ import type { ActionItemStatus } from './minutes-content.js';
 export class ActionItem {
   @PrimaryColumn({ name: 'id', type: 'uuid' }) id: string;
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
   @UuidColumn('session_id') sessionId: string;
-  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
+  @References(() => Session, 'session_id', 'CASCADE')
   session?: Session;
   @UuidColumn('working_group_id', true) workingGroupId: string | null;
   /** No foreign key: the agenda item may be deleted later, the minutes keep its title. */
   @UuidColumn('agenda_item_id') agendaItemId: string;
   @LocalizedColumn('title') title: LocalizedText;
   @UuidColumn('party_id') partyId: string;
-  @ManyToOne(() => Party, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'party_id' })
+  @References(() => Party, 'party_id', 'RESTRICT')
   party?: Party;
   @Column({ name: 'owner_ids', type: 'uuid', array: true, default: () => "'{}'" }) ownerIds: string[];
   @Column({ name: 'due_date', type: 'date', nullable: true }) dueDate: string | null;

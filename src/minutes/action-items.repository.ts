@@ -4,7 +4,7 @@ import type { Principal } from '../common/auth/principal.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { pageByCreation } from '../committees/committees.repository.js';
 import type { Session } from '../sessions/session.entity.js';
-import { visibleSessionsCondition } from '../sessions/session-visibility.js';
+import { visibleSessionsCondition } from '../sessions/sessions.repository.js';
 import { ActionItem } from './action-item.entity.js';
 import type { ActionItemQuery } from './dto/action-item.dto.js';
 import { UNFINISHED_STATUSES } from './minutes-content.js';

@@ -9,7 +9,7 @@ import type { Principal } from '../common/auth/principal.js';
 import { NotFoundError } from '../common/errors/problem.js';
 import { type Page } from '../common/pagination/pagination.js';
 import { Party } from '../parties/party.entity.js';
-import { refuseWrite } from '../sessions/session-visibility.js';
+import { refuseWrite } from '../sessions/session-access.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { ActionItem } from './action-item.entity.js';
 import { ActionItemsRepository } from './action-items.repository.js';

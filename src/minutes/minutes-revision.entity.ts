@@ -1,8 +1,9 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import {
   CreatedAtColumn,
   IdColumn,
   InstantColumn,
+  References,
   TextColumn,
   UpdatedAtColumn,
   UuidColumn,
@@ -22,8 +23,7 @@ import type {
 export class MinutesRevision {
   @IdColumn() id: string;
   @UuidColumn('session_id') sessionId: string;
-  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
+  @References(() => Session, 'session_id', 'CASCADE')
   session?: Session;
   @Column({ name: 'revision', type: 'integer' }) revision: number;
   @TextColumn('status') status: MinutesStatus;
@@ -55,8 +55,7 @@ export class MinutesRevision {
 export class MinutesChange {
   @IdColumn() id: string;
   @UuidColumn('revision_id') revisionId: string;
-  @ManyToOne(() => MinutesRevision, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'revision_id' })
+  @References(() => MinutesRevision, 'revision_id', 'CASCADE')
   minutesRevision?: MinutesRevision;
   @Column({ name: 'version', type: 'integer' }) version: number;
   /** `edited`, `agreed`, `signed`, `signed_copy_uploaded`, `opened`. */

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AgendaItemsService } from '../agenda/agenda-items.service.js';
+import { AgendaModule } from '../agenda/agenda.module.js';
 import { SessionsModule } from '../sessions/sessions.module.js';
 import { ActionItemsController } from './action-items.controller.js';
 import { ActionItemsRepository } from './action-items.repository.js';
@@ -11,9 +11,9 @@ import { ProtocolService } from './protocol.service.js';
 import { SignedCopyService } from './signed-copy.service.js';
 
 @Module({
-  imports: [SessionsModule],
-  controllers: [MinutesController, ActionItemsController],
   // The review item is an agenda item written through the agenda's own service.
+  imports: [SessionsModule, AgendaModule],
+  controllers: [MinutesController, ActionItemsController],
   providers: [
     MinutesRepository,
     MinutesService,
@@ -21,7 +21,6 @@ import { SignedCopyService } from './signed-copy.service.js';
     SignedCopyService,
     ActionItemsService,
     ActionItemsRepository,
-    AgendaItemsService,
   ],
   // The portal's session page shows the agreed minutes and prints the protocol.
   exports: [ProtocolService],

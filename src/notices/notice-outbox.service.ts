@@ -3,7 +3,15 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import type { Series } from '../series/series.entity.js';
 import type { Session, SessionStatus } from '../sessions/session.entity.js';
-import type { NoticeKind, NoticePrevious } from './notice.entity.js';
+import type { NoticePrevious } from './notice.entity.js';
+import {
+  hasPublishedOccurrence,
+  queueForInvitees,
+  queueSignInLinks,
+  replaceInviteeReminders,
+  type InviteeNotice,
+  type SignInLinkNotice,
+} from './outbox.repository.js';
 import { RegistrantOutbox } from './registrant-outbox.service.js';
 
 /** A session as it was before a change: taken before the change is applied. */
@@ -18,25 +26,6 @@ export function noticeSnapshot(session: Session): SessionBefore {
     timeZone: session.timeZone,
     sequence: session.sequence,
   };
-}
-
-/** A one-time sign-in link to mail to its participant. */
-export interface SignInLinkNotice {
-  linkId: string;
-  participantId: string;
-  link: string;
-  expiresAt: Date;
-}
-
-interface Enqueue {
-  committeeId: string;
-  targetType: 'session' | 'series';
-  targetId: string;
-  kind: Extract<NoticeKind, 'invitation' | 'update' | 'cancellation' | 'withdrawal'>;
-  sequence: number;
-  /** Invitees of this session (or series) that get it; all of them when absent. */
-  participantIds?: string[];
-  previous?: NoticePrevious;
 }
 
 /**
@@ -144,55 +133,11 @@ export class NoticeOutbox {
    */
   async signInLinks(manager: EntityManager, links: SignInLinkNotice[]): Promise<void> {
     if (links.length === 0) return;
-    await manager.query(
-      `INSERT INTO notices (committee_id, target_type, target_id, participant_id, recipient, kind, sequence, due_at, payload)
-       SELECT p.committee_id, 'portal_link', l.link_id, p.id, p.email, 'sign_in', 0, now(),
-              jsonb_build_object('link', l.link, 'expiresAt', l.expires_at)
-         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[]) AS l(link_id, participant_id, link, expires_at)
-         JOIN participants p ON p.id = l.participant_id`,
-      [
-        links.map((link) => link.linkId),
-        links.map((link) => link.participantId),
-        links.map((link) => link.link),
-        links.map((link) => link.expiresAt.toISOString()),
-      ],
-    );
+    await queueSignInLinks(manager, links);
   }
 
-  private async enqueue(manager: EntityManager, notice: Enqueue): Promise<void> {
-    const invitees =
-      notice.targetType === 'series'
-        ? 'SELECT participant_id FROM series_participants WHERE series_id = $1'
-        : 'SELECT participant_id FROM session_participants WHERE session_id = $1';
-    await manager.query(
-      `WITH recipients AS (
-         SELECT p.id AS participant_id, p.email FROM participants p
-          WHERE ($2::uuid[] IS NULL AND p.id IN (${invitees})) OR p.id = ANY($2::uuid[])
-       ), replaced AS (
-         UPDATE notices n SET status = 'superseded', updated_at = now()
-          WHERE n.target_id = $1 AND n.status = 'pending' AND n.kind <> 'reminder'
-            AND n.participant_id IN (SELECT participant_id FROM recipients)
-         RETURNING n.participant_id, n.kind, n.previous
-       )
-       INSERT INTO notices (committee_id, target_type, target_id, participant_id, recipient, kind, sequence, due_at, previous)
-       SELECT $3, $4, $1, r.participant_id, r.email,
-              CASE WHEN old.kind = 'invitation' AND $5 = 'update' THEN 'invitation' ELSE $5 END,
-              $6, now() + make_interval(secs => $7), COALESCE(old.previous, $8::jsonb)
-         FROM recipients r
-         LEFT JOIN LATERAL (SELECT x.kind, x.previous FROM replaced x WHERE x.participant_id = r.participant_id LIMIT 1) old ON true
-        WHERE NOT (COALESCE(old.kind, '') = 'invitation' AND $5 IN ('cancellation', 'withdrawal'))
-       ON CONFLICT (target_id, sequence, participant_id, kind) WHERE status <> 'superseded' DO NOTHING`,
-      [
-        notice.targetId,
-        notice.participantIds ?? null,
-        notice.committeeId,
-        notice.targetType,
-        notice.kind,
-        notice.sequence,
-        this.config.noticeDelaySeconds,
-        notice.previous ? JSON.stringify(notice.previous) : null,
-      ],
-    );
+  private async enqueue(manager: EntityManager, notice: InviteeNotice): Promise<void> {
+    await queueForInvitees(manager, notice, this.config.noticeDelaySeconds);
   }
 
   /**
@@ -205,29 +150,7 @@ export class NoticeOutbox {
     participantIds?: string[],
     seriesId?: string,
   ): Promise<void> {
-    await manager.query(
-      `WITH targets AS (
-         SELECT s.id, s.committee_id, s.status, s.starts_at, s.sequence, c.reminder_hours
-           FROM sessions s JOIN committees c ON c.id = s.committee_id
-          WHERE s.id = $1 OR s.series_id = $3
-       ), cleared AS (
-         UPDATE notices n SET status = 'superseded', updated_at = now()
-          WHERE n.kind = 'reminder' AND n.status = 'pending' AND n.target_id IN (SELECT id FROM targets)
-            AND n.participant_id IS NOT NULL AND ($2::uuid[] IS NULL OR n.participant_id = ANY($2::uuid[]))
-         RETURNING n.id
-       )
-       INSERT INTO notices (committee_id, target_type, target_id, participant_id, recipient, kind, sequence, due_at)
-       SELECT t.committee_id, 'session', t.id, p.id, p.email, 'reminder', t.sequence,
-              t.starts_at - make_interval(hours => t.reminder_hours)
-         FROM targets t
-         JOIN session_participants sp ON sp.session_id = t.id
-         JOIN participants p ON p.id = sp.participant_id
-        WHERE t.status = 'scheduled' AND t.starts_at - make_interval(hours => t.reminder_hours) > now()
-          AND ($2::uuid[] IS NULL OR sp.participant_id = ANY($2::uuid[]))
-          AND (SELECT count(*) FROM cleared) >= 0
-       ON CONFLICT (target_id, sequence, participant_id, kind) WHERE status <> 'superseded' DO NOTHING`,
-      [sessionId ?? null, participantIds ?? null, seriesId ?? null],
-    );
+    await replaceInviteeReminders(manager, sessionId, participantIds, seriesId);
   }
 }
 
@@ -238,12 +161,4 @@ function sessionTarget(session: Session) {
     targetId: session.id,
     sequence: session.sequence,
   };
-}
-
-async function hasPublishedOccurrence(manager: EntityManager, seriesId: string): Promise<boolean> {
-  const [row] = await manager.query<Array<{ found: boolean }>>(
-    `SELECT EXISTS (SELECT 1 FROM sessions WHERE series_id = $1 AND status <> 'draft') AS found`,
-    [seriesId],
-  );
-  return row.found;
 }

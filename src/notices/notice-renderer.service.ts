@@ -1,21 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { computeAgendaTimeline } from '../agenda/agenda-timeline.js';
 import { seriesToEvents, occurrenceToEvent } from '../calendar-feeds/series-events.js';
 import { sessionToEvent, type EventContext, type FeedAgendaItem } from '../calendar-feeds/session-event.js';
 import type { IcsEvent } from '../calendar-feeds/ics/ics-writer.js';
 import { resolveText, type LocalizedText } from '../common/i18n/localized-text.js';
-import { dateTimeFormat } from '../common/time/intl-cache.js';
 import { APP_CONFIG, mailboxAddress, type AppConfig } from '../config/app-config.js';
 import { MailLinks } from '../portal/sign-in/mail-links.js';
-import { Series } from '../series/series.entity.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
-import { Session } from '../sessions/session.entity.js';
+import type { Session } from '../sessions/session.entity.js';
 import { noticeCalendar } from './notice-calendar.js';
 import { renderNotice, renderSignInNotice } from './notice-message.js';
-import { cityName } from './notice-times.js';
-import { noticeLanguage, type NoticeLanguage } from './notice-words.js';
+import { agendaLines } from './notice-times.js';
+import { noticeLanguage } from './notice-words.js';
 import type { Notice } from './notice.entity.js';
+import { NoticesRepository, type RecipientRow } from './notices.repository.js';
 
 export interface NoticeMail {
   subject: string;
@@ -23,19 +20,6 @@ export interface NoticeMail {
   html: string;
   replyTo: string;
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
-}
-
-interface Recipient {
-  full_name: LocalizedText;
-  email: string;
-  time_zone: string;
-  locale: string;
-  party_id: string | null;
-  committee_name: LocalizedText;
-  organizer_email: string | null;
-  other_zones: string[] | null;
-  /** Set when the recipient is a webinar registrant, not a participant. */
-  registrant?: { token: string; rsvp: Rsvp | undefined };
 }
 
 /** A notice's session (or a series with its first occurrence) as loaded for rendering. */
@@ -65,16 +49,11 @@ interface Draft {
   portalLink?: string;
 }
 
-/** The per-recipient facts a notice needs, loaded for a whole batch at once. */
-interface RecipientRow extends Recipient {
-  id: string;
-}
-
 /** Builds notices' messages from the current state of their session or series. */
 @Injectable()
 export class NoticeRenderer {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NoticesRepository,
     private readonly mailLinks: MailLinks,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -93,20 +72,18 @@ export class NoticeRenderer {
     notices: Notice[],
     targets: TargetCache = new Map(),
   ): Promise<Map<string, NoticeMail | undefined>> {
-    const recipients = await this.recipients(notices.flatMap((notice) => notice.participantId ?? []));
-    const registrants = await this.registrants(notices.flatMap((notice) => notice.registrationId ?? []));
+    const recipients = await this.repository.recipients(
+      notices.flatMap((notice) => notice.participantId ?? []),
+    );
+    const registrants = await this.repository.registrants(
+      notices.flatMap((notice) => notice.registrationId ?? []),
+    );
     const recipientOf = (notice: Notice) =>
       notice.registrationId
         ? registrants.get(notice.registrationId)
         : recipients.get(notice.participantId ?? '');
-    for (const notice of notices) {
-      if (notice.targetType === 'portal_link') continue;
-      const key = `${notice.targetType}:${notice.targetId}`;
-      if (!targets.has(key)) targets.set(key, this.target(notice));
-    }
-    const loaded = new Map<string, LoadedTarget | undefined>();
-    for (const [key, target] of targets) loaded.set(key, await target);
-    const rsvps = await this.rsvps(
+    const loaded = await this.loadTargets(notices, targets);
+    const rsvps = await this.repository.rsvps(
       notices.flatMap((notice) => {
         const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
         if (!target || !notice.participantId || notice.registrationId) return [];
@@ -115,37 +92,10 @@ export class NoticeRenderer {
     );
     const drafts = new Map<string, Draft>();
     for (const notice of notices) {
-      const recipient = recipientOf(notice);
-      if (!recipient) continue;
-      if (notice.kind === 'sign_in') {
-        drafts.set(notice.id, { mail: this.signIn(notice, recipient) });
-        continue;
-      }
-      const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
-      if (!target) continue;
-      const registrant = recipient.registrant;
-      const rsvp = registrant
-        ? registrant.rsvp
-        : rsvps.get(`${target.rsvpSessionId}:${notice.participantId}`);
-      if (notice.kind === 'reminder' && (target.session.status !== 'scheduled' || !rsvp)) continue;
-      // A registrant who is no longer confirmed gets no invitation, update or reminder any more.
-      if (registrant && !rsvp && ['invitation', 'update', 'reminder'].includes(notice.kind)) continue;
-      drafts.set(notice.id, { notice, recipient, target, rsvp });
+      const draft = this.draft(notice, recipientOf(notice), loaded, rsvps);
+      if (draft) drafts.set(notice.id, draft);
     }
-    const linked = [...drafts.entries()].filter(
-      ([, draft]) =>
-        draft.notice?.participantId &&
-        !draft.recipient?.registrant &&
-        PORTAL_LINK_KINDS.has(draft.notice.kind),
-    );
-    const links = await this.mailLinks.create(
-      linked.map(([, draft]) => ({
-        participantId: draft.notice!.participantId!,
-        sessionId: draft.target!.session.id,
-        endsAt: draft.target!.lastEnd,
-      })),
-    );
-    linked.forEach(([, draft], index) => (draft.portalLink = links[index]));
+    await this.addPortalLinks([...drafts.values()]);
     const events = new Map<string, IcsEvent[]>();
     const mails = new Map<string, NoticeMail | undefined>();
     for (const notice of notices) {
@@ -153,6 +103,58 @@ export class NoticeRenderer {
       mails.set(notice.id, draft ? (draft.mail ?? this.compose(draft, events)) : undefined);
     }
     return mails;
+  }
+
+  /** Each notice's target, once per target, through the shared cache. */
+  private async loadTargets(
+    notices: Notice[],
+    targets: TargetCache,
+  ): Promise<Map<string, LoadedTarget | undefined>> {
+    for (const notice of notices) {
+      if (notice.targetType === 'portal_link') continue;
+      const key = `${notice.targetType}:${notice.targetId}`;
+      if (!targets.has(key)) targets.set(key, this.target(notice));
+    }
+    const loaded = new Map<string, LoadedTarget | undefined>();
+    for (const [key, target] of targets) loaded.set(key, await target);
+    return loaded;
+  }
+
+  /** What one notice needs for its message; undefined when it no longer applies. */
+  private draft(
+    notice: Notice,
+    recipient: RecipientRow | undefined,
+    loaded: Map<string, LoadedTarget | undefined>,
+    rsvps: Map<string, Rsvp>,
+  ): Draft | undefined {
+    if (!recipient) return undefined;
+    if (notice.kind === 'sign_in') return { mail: this.signIn(notice, recipient) };
+    const target = loaded.get(`${notice.targetType}:${notice.targetId}`);
+    if (!target) return undefined;
+    const registrant = recipient.registrant;
+    const rsvp = registrant ? registrant.rsvp : rsvps.get(`${target.rsvpSessionId}:${notice.participantId}`);
+    if (notice.kind === 'reminder' && (target.session.status !== 'scheduled' || !rsvp)) return undefined;
+    // A registrant who is no longer confirmed gets no invitation, update or reminder any more.
+    if (registrant && !rsvp && ['invitation', 'update', 'reminder'].includes(notice.kind)) return undefined;
+    return { notice, recipient, target, rsvp };
+  }
+
+  /** Gives each delegate's invitation, update and reminder its personal link (one statement for all). */
+  private async addPortalLinks(drafts: Draft[]): Promise<void> {
+    const linked = drafts.filter(
+      (draft) =>
+        draft.notice?.participantId &&
+        !draft.recipient?.registrant &&
+        PORTAL_LINK_KINDS.has(draft.notice.kind),
+    );
+    const links = await this.mailLinks.create(
+      linked.map((draft) => ({
+        participantId: draft.notice!.participantId!,
+        sessionId: draft.target!.session.id,
+        endsAt: draft.target!.lastEnd,
+      })),
+    );
+    linked.forEach((draft, index) => (draft.portalLink = links[index]));
   }
 
   /** The message of one session notice; `events` shares VEVENTs among readers of one context. */
@@ -227,78 +229,14 @@ export class NoticeRenderer {
     return { ...body, replyTo: recipient.organizer_email ?? mailboxAddress(this.config.mailFrom) };
   }
 
-  private async recipients(participantIds: string[]): Promise<Map<string, RecipientRow>> {
-    const rows = await this.dataSource.query<RecipientRow[]>(
-      `SELECT p.id, p.full_name, p.email, p.time_zone, p.locale, p.party_id, c.name AS committee_name,
-              c.organizer_email,
-              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
-                WHERE pa.committee_id = c.id AND pa.id <> p.party_id) AS other_zones
-         FROM participants p JOIN committees c ON c.id = p.committee_id WHERE p.id = ANY($1::uuid[])`,
-      [[...new Set(participantIds)]],
-    );
-    return new Map(rows.map((row) => [row.id, row]));
-  }
-
-  /**
-   * Webinar registrants as recipients, by registration id: their own language and zone, the
-   * parties' other zones, and their personal link. A purged registration (no address) gets nothing.
-   */
-  private async registrants(registrationIds: string[]): Promise<Map<string, RecipientRow>> {
-    if (registrationIds.length === 0) return new Map();
-    const rows = await this.dataSource.query<
-      Array<Omit<RecipientRow, 'full_name' | 'registrant'> & { name: string; status: string; token: string }>
-    >(
-      `SELECT r.id, r.full_name AS name, r.email, r.time_zone, r.language AS locale, NULL AS party_id, r.status,
-              r.access_token AS token, c.name AS committee_name, c.organizer_email,
-              (SELECT array_agg(pa.time_zone ORDER BY pa.created_at, pa.id) FROM parties pa
-                WHERE pa.committee_id = c.id AND pa.time_zone <> r.time_zone) AS other_zones
-         FROM registrations r JOIN sessions s ON s.id = r.session_id JOIN committees c ON c.id = s.committee_id
-        WHERE r.id = ANY($1::uuid[]) AND r.email IS NOT NULL AND r.access_token IS NOT NULL`,
-      [[...new Set(registrationIds)]],
-    );
-    return new Map(
-      rows.map(({ name, status, token, ...rest }) => [
-        rest.id,
-        {
-          ...rest,
-          full_name: { [rest.locale]: name },
-          registrant: { token, rsvp: status === 'confirmed' ? ('accepted' as const) : undefined },
-        },
-      ]),
-    );
-  }
-
-  /** Each (session, participant)'s answer, keyed `session:participant`. */
-  private async rsvps(
-    pairs: Array<{ sessionId: string; participantId: string }>,
-  ): Promise<Map<string, Rsvp>> {
-    if (pairs.length === 0) return new Map();
-    const rows = await this.dataSource.query<
-      Array<{ session_id: string; participant_id: string; rsvp: Rsvp }>
-    >(
-      `SELECT sp.session_id, sp.participant_id, sp.rsvp
-         FROM session_participants sp
-         JOIN unnest($1::uuid[], $2::uuid[]) AS w(session_id, participant_id)
-           ON w.session_id = sp.session_id AND w.participant_id = sp.participant_id`,
-      [pairs.map((pair) => pair.sessionId), pairs.map((pair) => pair.participantId)],
-    );
-    return new Map(rows.map((row) => [`${row.session_id}:${row.participant_id}`, row.rsvp]));
-  }
-
   private async target(notice: Notice): Promise<LoadedTarget | undefined> {
     if (notice.targetType === 'series') {
-      const series = await this.dataSource.getRepository(Series).findOneBy({ id: notice.targetId });
+      const series = await this.repository.seriesById(notice.targetId);
       if (!series) return undefined;
-      const occurrences = await this.dataSource
-        .getRepository(Session)
-        .createQueryBuilder('s')
-        .where('s.series_id = :id', { id: series.id })
-        .andWhere(`s.status <> 'draft'`)
-        .orderBy('s.starts_at', 'ASC')
-        .getMany();
+      const occurrences = await this.repository.publishedOccurrences(series.id);
       const first = occurrences.find((occurrence) => occurrence.status === 'scheduled') ?? occurrences[0];
       if (!first) return undefined;
-      const agendas = await this.agendas(occurrences.map((occurrence) => occurrence.id));
+      const agendas = await this.repository.agendas(occurrences.map((occurrence) => occurrence.id));
       return {
         session: first,
         agenda: agendas.get(first.id) ?? [],
@@ -313,12 +251,10 @@ export class NoticeRenderer {
           ),
       };
     }
-    const session = await this.dataSource.getRepository(Session).findOneBy({ id: notice.targetId });
+    const session = await this.repository.sessionById(notice.targetId);
     if (!session || session.status === 'draft') return undefined;
-    const agenda = (await this.agendas([session.id])).get(session.id) ?? [];
-    const series = session.seriesId
-      ? await this.dataSource.getRepository(Series).findOneBy({ id: session.seriesId })
-      : null;
+    const agenda = (await this.repository.agendas([session.id])).get(session.id) ?? [];
+    const series = session.seriesId ? await this.repository.seriesById(session.seriesId) : null;
     return {
       session,
       agenda,
@@ -332,17 +268,6 @@ export class NoticeRenderer {
       ],
     };
   }
-
-  private async agendas(sessionIds: string[]): Promise<Map<string, FeedAgendaItem[]>> {
-    const rows = await this.dataSource.query<Array<FeedAgendaItem & { sessionId: string }>>(
-      `SELECT id, session_id AS "sessionId", parent_id AS "parentId", position, duration_minutes AS "durationMinutes", title
-         FROM agenda_items WHERE session_id = ANY($1::uuid[])`,
-      [sessionIds],
-    );
-    const bySession = new Map<string, FeedAgendaItem[]>();
-    for (const row of rows) bySession.set(row.sessionId, [...(bySession.get(row.sessionId) ?? []), row]);
-    return bySession;
-  }
 }
 
 /**
@@ -351,37 +276,10 @@ export class NoticeRenderer {
  */
 function joinUrlFor(
   session: Session,
-  registrant: Recipient['registrant'],
+  registrant: RecipientRow['registrant'],
   personalLink: string | null,
 ): string | null {
   if (session.format === 'in_person' || !session.onlineMeeting?.joinUrl) return null;
   if (!registrant) return session.onlineMeeting.joinUrl;
   return personalLink && registrant.rsvp === 'accepted' ? `${personalLink}/join` : null;
-}
-
-/** "1. Opening (11:30–11:45 Tehran / 11:00–11:15 Moscow)", in the reader's digits and city names. */
-function agendaLines(
-  session: Session,
-  agenda: FeedAgendaItem[],
-  zones: string[],
-  language: NoticeLanguage,
-): string[] {
-  if (agenda.length === 0) return [];
-  const byId = new Map(agenda.map((item) => [item.id, item]));
-  const locale = language === 'fa' ? 'fa-IR-u-nu-arabext' : language;
-  return computeAgendaTimeline(session.startsAt, session.endsAt, agenda).items.map((timed) => {
-    const times = zones
-      .map((zone) => {
-        const clock = dateTimeFormat(locale, {
-          timeZone: zone,
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        });
-        return `${clock.format(timed.plannedStart)}–${clock.format(timed.plannedEnd)} ${cityName(zone, language)}`;
-      })
-      .join(' / ');
-    const indent = timed.depth === 1 ? '   ' : '';
-    return `${indent}${timed.number}. ${resolveText(byId.get(timed.id)!.title, language) ?? ''} (${times})`;
-  });
 }

@@ -1,3 +1,6 @@
+import { computeAgendaTimeline } from '../agenda/agenda-timeline.js';
+import type { FeedAgendaItem } from '../calendar-feeds/session-event.js';
+import { resolveText } from '../common/i18n/localized-text.js';
 import { dateTimeFormat } from '../common/time/intl-cache.js';
 import { persianDate } from '../common/time/persian-date.js';
 import { noticeWords, type NoticeLanguage } from './notice-words.js';
@@ -63,4 +66,31 @@ function dayFormat(
 /** The recipient's zone first, then each other zone once. */
 export function readerZones(recipientZone: string, otherZones: string[]): string[] {
   return [...new Set([recipientZone, ...otherZones])];
+}
+
+/** "1. Opening (11:30–11:45 Tehran / 11:00–11:15 Moscow)", in the reader's digits and city names. */
+export function agendaLines(
+  session: { startsAt: Date; endsAt: Date },
+  agenda: FeedAgendaItem[],
+  zones: string[],
+  language: NoticeLanguage,
+): string[] {
+  if (agenda.length === 0) return [];
+  const byId = new Map(agenda.map((item) => [item.id, item]));
+  const locale = language === 'fa' ? 'fa-IR-u-nu-arabext' : language;
+  return computeAgendaTimeline(session.startsAt, session.endsAt, agenda).items.map((timed) => {
+    const times = zones
+      .map((zone) => {
+        const clock = dateTimeFormat(locale, {
+          timeZone: zone,
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        });
+        return `${clock.format(timed.plannedStart)}–${clock.format(timed.plannedEnd)} ${cityName(zone, language)}`;
+      })
+      .join(' / ');
+    const indent = timed.depth === 1 ? '   ' : '';
+    return `${indent}${timed.number}. ${resolveText(byId.get(timed.id)!.title, language) ?? ''} (${times})`;
+  });
 }

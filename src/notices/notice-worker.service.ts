@@ -6,10 +6,10 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, mailboxAddress, type AppConfig } from '../config/app-config.js';
 import { NoticeRenderer, type NoticeMail } from './notice-renderer.service.js';
 import type { Notice } from './notice.entity.js';
+import { NoticesRepository } from './notices.repository.js';
 import { retryDelaySeconds, MAX_ATTEMPTS } from './retry.js';
 
 const BATCH_SIZE = 50;
@@ -36,7 +36,7 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private running: Promise<number> | undefined;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: NoticesRepository,
     private readonly renderer: NoticeRenderer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -88,37 +88,8 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Marks due notices as being sent by this worker, in a transaction of its own. */
-  async claim(at?: Date): Promise<Notice[]> {
-    const rows = await this.dataSource.query<Array<Record<string, unknown>>>(
-      `UPDATE notices SET status = 'sending', attempts = attempts + 1, updated_at = now(),
-              locked_until = COALESCE($1::timestamptz, now()) + make_interval(secs => $3)
-        WHERE id IN (SELECT id FROM notices
-                      WHERE (status = 'pending' AND due_at <= COALESCE($1::timestamptz, now()))
-                         OR (status = 'sending' AND locked_until <= COALESCE($1::timestamptz, now()))
-                      ORDER BY due_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-        RETURNING id, committee_id, target_type, target_id, participant_id, registration_id, recipient, kind,
-                  sequence, previous, payload, attempts, created_at`,
-      [at ?? null, BATCH_SIZE, LEASE_SECONDS],
-    );
-    const notices = (Array.isArray(rows[0]) ? rows[0] : rows) as Array<Record<string, unknown>>;
-    return notices.map(
-      (row) =>
-        ({
-          id: row.id,
-          committeeId: row.committee_id,
-          targetType: row.target_type,
-          targetId: row.target_id,
-          participantId: row.participant_id,
-          registrationId: row.registration_id,
-          recipient: row.recipient,
-          kind: row.kind,
-          sequence: row.sequence,
-          previous: row.previous,
-          payload: row.payload,
-          attempts: row.attempts,
-          createdAt: new Date(row.created_at as string),
-        }) as Notice,
-    );
+  claim(at?: Date): Promise<Notice[]> {
+    return this.repository.claimDue(at, BATCH_SIZE, LEASE_SECONDS);
   }
 
   private async handle(notice: Notice, mail: NoticeMail | undefined, at?: Date): Promise<void> {
@@ -170,14 +141,8 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** Only the worker that holds the claim marks it (a notice taken again after its lease is not). */
-  private async mark(notice: Notice, changes: Record<string, unknown>): Promise<void> {
-    const columns = Object.keys(changes);
-    await this.dataSource.query(
-      `UPDATE notices SET ${columns.map((column, index) => `${column} = $${index + 3}`).join(', ')},
-              locked_until = NULL, updated_at = now()
-        WHERE id = $1 AND status = 'sending' AND attempts = $2`,
-      [notice.id, notice.attempts, ...columns.map((column) => changes[column])],
-    );
+  private mark(notice: Notice, changes: Record<string, unknown>): Promise<void> {
+    return this.repository.markClaimed(notice, changes);
   }
 }
 

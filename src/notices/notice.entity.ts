@@ -1,13 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  InstantColumn,
-  TextColumn,
-  UpdatedAtColumn,
-  UuidColumn,
-} from '../common/database-columns.js';
+import { InstantColumn, References, Stamped, TextColumn, UuidColumn } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Registration } from '../registrations/registration.entity.js';
 
@@ -65,23 +58,19 @@ export type NoticeTargetType = 'session' | 'series' | 'portal_link';
 @Index('ix_notices_registration', ['registrationId'], { where: 'registration_id IS NOT NULL' })
 @Index('ix_notices_due', ['dueAt', 'id'], { where: `status IN ('pending', 'sending')` })
 @Index('ix_notices_pending_target', ['targetId', 'participantId'], { where: `status = 'pending'` })
-export class Notice {
-  @IdColumn() id: string;
+export class Notice extends Stamped {
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
   /** `session` (a single session or one occurrence), `series` (the whole series) or `portal_link`. */
   @TextColumn('target_type') targetType: NoticeTargetType;
   @UuidColumn('target_id') targetId: string;
   /** The recipient: a participant, or (for a webinar's registrants) a registration. */
   @UuidColumn('participant_id', true) participantId: string | null;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @UuidColumn('registration_id', true) registrationId: string | null;
-  @ManyToOne(() => Registration, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'registration_id' })
+  @References(() => Registration, 'registration_id', 'CASCADE')
   registration?: Registration;
   /** The address at the time of the change. */
   @TextColumn('recipient') recipient: string;
@@ -99,6 +88,4 @@ export class Notice {
   @TextColumn('message', true) message: string | null;
   @TextColumn('message_id', true) messageId: string | null;
   @InstantColumn('sent_at', true) sentAt: Date | null;
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

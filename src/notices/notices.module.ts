@@ -4,6 +4,7 @@ import { InboundRepliesService } from './inbound-replies.service.js';
 import { MailLinks } from '../portal/sign-in/mail-links.js';
 import { NoticeOutbox } from './notice-outbox.service.js';
 import { NoticeRenderer } from './notice-renderer.service.js';
+import { NoticesRepository } from './notices.repository.js';
 import { NoticeWorker } from './notice-worker.service.js';
 import { RegistrantOutbox } from './registrant-outbox.service.js';
 import { OutboxController } from './outbox.controller.js';
@@ -12,7 +13,15 @@ import { OutboxController } from './outbox.controller.js';
 @Global()
 @Module({
   controllers: [OutboxController, InboundMailController],
-  providers: [NoticeOutbox, RegistrantOutbox, NoticeRenderer, NoticeWorker, InboundRepliesService, MailLinks],
+  providers: [
+    NoticesRepository,
+    NoticeOutbox,
+    RegistrantOutbox,
+    NoticeRenderer,
+    NoticeWorker,
+    InboundRepliesService,
+    MailLinks,
+  ],
   exports: [NoticeOutbox, RegistrantOutbox, NoticeWorker],
 })
 export class NoticesModule {}

@@ -1,19 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { assertCanManageCommittee } from '../common/auth/access.js';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ApiProblems } from '../common/http/api-problems.js';
-import { paginate } from '../common/pagination/pagination.js';
 import { OutboxPageDto, OutboxQuery, toNoticeDto } from './dto/outbox.dto.js';
-import { Notice } from './notice.entity.js';
+import { NoticesRepository } from './notices.repository.js';
 
 @ApiTags('Notices')
 @ApiBearerAuth()
 @Controller('outbox')
 export class OutboxController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly notices: NoticesRepository) {}
 
   @Get()
   @Roles('admin', 'organizer')
@@ -32,18 +30,7 @@ export class OutboxController {
   )
   async list(@CurrentPrincipal() principal: Principal, @Query() query: OutboxQuery): Promise<OutboxPageDto> {
     if (query.committeeId) assertCanManageCommittee(principal, query.committeeId);
-    const builder = this.dataSource.getRepository(Notice).createQueryBuilder('n');
-    if (principal.role === 'organizer')
-      builder.where('n.committee_id = ANY(:ids)', { ids: principal.committeeIds });
-    if (query.committeeId)
-      builder.andWhere('n.committee_id = :committeeId', { committeeId: query.committeeId });
-    if (query.status) builder.andWhere('n.status = :status', { status: query.status });
-    const page = await paginate(builder, {
-      sortExpression: 'n.created_at',
-      idExpression: 'n.id',
-      sortCast: 'timestamptz',
-      page: query,
-    });
+    const page = await this.notices.outboxPage(principal, query);
     return { items: page.items.map(toNoticeDto), nextCursor: page.nextCursor };
   }
 }

@@ -1,13 +1,6 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LocalizedColumn,
-  TextColumn,
-  UpdatedAtColumn,
-  UuidColumn,
-} from '../common/database-columns.js';
+import { LocalizedColumn, References, Stamped, TextColumn, UuidColumn } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 import { Party } from '../parties/party.entity.js';
 
@@ -24,15 +17,12 @@ export type DelegationRole = (typeof DELEGATION_ROLES)[number];
 @Entity('participants')
 @Index('uq_participants_committee_email', ['committeeId', 'emailKey'], { unique: true })
 @Index('ix_participants_committee_created', ['committeeId', 'createdAt', 'id'])
-export class Participant {
-  @IdColumn() id: string;
+export class Participant extends Stamped {
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
   @Index('ix_participants_party') @UuidColumn('party_id') partyId: string;
-  @ManyToOne(() => Party, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'party_id' })
+  @References(() => Party, 'party_id', 'RESTRICT')
   party?: Party;
   @LocalizedColumn('full_name') fullName: LocalizedText;
   @TextColumn('email') email: string;
@@ -45,6 +35,4 @@ export class Participant {
   @TextColumn('locale') locale: string;
   /** Every spelling of the name, folded for search (see participant-search.ts). */
   @TextColumn('search_text') searchText: string;
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

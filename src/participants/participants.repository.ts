@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { pageOfCommittee } from '../committees/committees.repository.js';
 import type { Page } from '../common/pagination/pagination.js';
 import type { ParticipantListQuery } from './dto/participant.dto.js';
@@ -44,5 +44,15 @@ export class ParticipantsRepository {
       }
     }
     return pageOfCommittee(builder, 'participant', committeeId, query);
+  }
+
+  /** How many sessions and series the participant is invited to. */
+  async invitationCounts(manager: EntityManager, id: string): Promise<{ sessions: number; series: number }> {
+    const [counts] = await manager.query<Array<{ sessions: number; series: number }>>(
+      `SELECT (SELECT count(*)::int FROM session_participants WHERE participant_id = $1) AS sessions,
+                (SELECT count(*)::int FROM series_participants WHERE participant_id = $1) AS series`,
+      [id],
+    );
+    return counts;
   }
 }

@@ -145,11 +145,7 @@ export class ParticipantsService {
       });
       if (!participant) throw new NotFoundError('Participant');
       assertCanManageCommittee(principal, participant.committeeId, 'Participant');
-      const [{ sessions, series }] = await manager.query<Array<{ sessions: number; series: number }>>(
-        `SELECT (SELECT count(*)::int FROM session_participants WHERE participant_id = $1) AS sessions,
-                (SELECT count(*)::int FROM series_participants WHERE participant_id = $1) AS series`,
-        [id],
-      );
+      const { sessions, series } = await this.participants.invitationCounts(manager, id);
       if (sessions > 0 || series > 0) {
         const held = [
           ...(sessions > 0 ? [counted(sessions, 'session')] : []),

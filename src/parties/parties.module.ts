@@ -3,5 +3,9 @@ import { PartiesController } from './parties.controller.js';
 import { PartiesRepository } from './parties.repository.js';
 import { PartiesService } from './parties.service.js';
 
-@Module({ controllers: [PartiesController], providers: [PartiesService, PartiesRepository] })
+@Module({
+  controllers: [PartiesController],
+  providers: [PartiesService, PartiesRepository],
+  exports: [PartiesRepository],
+})
 export class PartiesModule {}

@@ -1,13 +1,6 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LocalizedColumn,
-  TextColumn,
-  UpdatedAtColumn,
-  UuidColumn,
-} from '../common/database-columns.js';
+import { LocalizedColumn, References, Stamped, TextColumn, UuidColumn } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 
 export interface WorkingHours {
@@ -17,11 +10,9 @@ export interface WorkingHours {
 
 @Entity('parties')
 @Index('uq_parties_committee_code', ['committeeId', 'code'], { unique: true })
-export class Party {
-  @IdColumn() id: string;
+export class Party extends Stamped {
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
   @TextColumn('code') code: string;
   @LocalizedColumn('name') name: LocalizedText;
@@ -34,6 +25,4 @@ export class Party {
   extraNonWorkingDays: string[];
   @Column({ name: 'extra_working_days', type: 'text', array: true, default: () => "'{}'" })
   extraWorkingDays: string[];
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

@@ -1,15 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  AGENDA_SELECTS,
-  loadedAgenda,
-  type AgendaRaw,
-  type LoadedAgenda,
-} from '../agenda/agenda-render.service.js';
+import { loadedAgenda, type LoadedAgenda } from '../agenda/agenda-render.service.js';
+import { AGENDA_SELECTS, type AgendaRaw } from '../agenda/agenda.repository.js';
 import { hashToken } from '../common/auth/token-hash.js';
 import { READABLE_STATUSES } from '../minutes/minutes.repository.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
-import { participantVisibilitySql } from '../sessions/session-visibility.js';
+import { participantVisibilitySql } from '../sessions/sessions.repository.js';
 import { Session } from '../sessions/session.entity.js';
 import {
   toViewer,

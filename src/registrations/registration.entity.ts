@@ -1,12 +1,5 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  InstantColumn,
-  TextColumn,
-  UpdatedAtColumn,
-  UuidColumn,
-} from '../common/database-columns.js';
+import { Column, Entity, Index } from 'typeorm';
+import { InstantColumn, References, Stamped, TextColumn, UuidColumn } from '../common/database-columns.js';
 import { Session } from '../sessions/session.entity.js';
 
 export const REGISTRATION_STATUSES = ['pending', 'confirmed', 'waitlisted', 'rejected', 'cancelled'] as const;
@@ -26,11 +19,9 @@ export type RegistrationLanguage = (typeof REGISTRATION_LANGUAGES)[number];
 @Index('uq_registrations_token', ['accessToken'], { unique: true, where: 'access_token IS NOT NULL' })
 @Index('ix_registrations_session_created', ['sessionId', 'createdAt', 'id'])
 @Index('ix_registrations_queue', ['sessionId', 'status', 'queuePosition'])
-export class Registration {
-  @IdColumn() id: string;
+export class Registration extends Stamped {
   @UuidColumn('session_id') sessionId: string;
-  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
+  @References(() => Session, 'session_id', 'CASCADE')
   session?: Session;
   @TextColumn('status') status: RegistrationStatus;
   @TextColumn('full_name', true) fullName: string | null;
@@ -56,6 +47,4 @@ export class Registration {
   /** Counts the registrant's own mails, so each one is a notice of its own (sent once). */
   @Column({ name: 'notice_round', type: 'integer', default: 0 }) noticeRound: number;
   @InstantColumn('purged_at', true) purgedAt: Date | null;
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { canManageCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError } from '../common/errors/problem.js';
+import { defaultLocaleOf } from '../committees/committees.repository.js';
 import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
@@ -170,11 +171,7 @@ export class RegistrationsService implements OnApplicationBootstrap, OnApplicati
   ): Promise<LocalizedText | null> {
     if (value === undefined || value === null) return null;
     if (typeof value !== 'string') return value;
-    const [committee] = await this.dataSource.query<Array<{ default_locale: string }>>(
-      'SELECT default_locale FROM committees WHERE id = $1',
-      [session.committeeId],
-    );
-    return toLocalizedText(value, committee.default_locale);
+    return toLocalizedText(value, await defaultLocaleOf(this.dataSource.manager, session.committeeId));
   }
 
   /** Registrants are the organizers' business alone: anyone else, delegates too, gets 404. */

@@ -15,8 +15,8 @@ import { busyTimes } from './busy-times.js';
 import type { SlotSearchDto, SlotSearchResultDto } from './dto/slot-search.dto.js';
 import { committeeParticipants, invitedSessions, partySchedules } from './scheduling.repository.js';
 import { SLOT_SEARCH_LIMITS } from './slot-search-limits.js';
-import { searchSlots } from './slot-search.js';
-import { addDays, datesBetween, HOLIDAY_DATA_VERSION } from './working-calendar.js';
+import { searchSlots, type SlotSearchResult } from './slot-search.js';
+import { addDays, datesBetween, HOLIDAY_DATA_VERSION, type PartySchedule } from './working-calendar.js';
 import { SchedulingErrorCode } from './scheduling-errors.js';
 
 /** Loads parties, participants and their sessions in a constant number of queries, then searches. */
@@ -56,26 +56,7 @@ export class SlotSearchService {
     );
 
     const timeZone = input.timeZone ?? committee.defaultTimeZone;
-    const window = {
-      start: new Date(`${addDays(input.from, -2)}T00:00:00Z`),
-      end: new Date(`${addDays(input.to, 3)}T00:00:00Z`),
-    };
-    const partyOf = new Map(known.map((participant) => [participant.id, participant.partyCode]));
-    const required = new Set(input.participantIds);
-    const result = searchSlots({
-      parties,
-      from: input.from,
-      to: input.to,
-      timeZone,
-      durationMinutes: input.durationMinutes,
-      granularityMinutes: input.granularityMinutes ?? SLOT_SEARCH_LIMITS.defaultGranularityMinutes,
-      participants: listed.map((id) => ({ id, partyCode: partyOf.get(id)!, required: required.has(id) })),
-      busy: busyTimes(await invitedSessions(manager, listed, window)),
-      minPerParty: input.minPerParty ?? {},
-      earliestLocal: input.earliestLocal,
-      latestLocal: input.latestLocal,
-      limit: input.limit ?? SLOT_SEARCH_LIMITS.defaultSlots,
-    });
+    const result = await this.searchWithin(input, { parties, listed, known, timeZone });
     const zones = [timeZone, ...parties.map((party) => party.timeZone)];
     return {
       timeZone,
@@ -89,6 +70,40 @@ export class SlotSearchService {
       })),
       reasons: result.reasons,
     };
+  }
+
+  /** The search itself, on the loaded parties and participants and their invited sessions around the range. */
+  private async searchWithin(
+    input: SlotSearchDto,
+    loaded: {
+      parties: PartySchedule[];
+      listed: string[];
+      known: Array<{ id: string; partyCode: string }>;
+      timeZone: string;
+    },
+  ): Promise<SlotSearchResult> {
+    const { parties, listed, known, timeZone } = loaded;
+    const manager = this.dataSource.manager;
+    const window = {
+      start: new Date(`${addDays(input.from, -2)}T00:00:00Z`),
+      end: new Date(`${addDays(input.to, 3)}T00:00:00Z`),
+    };
+    const partyOf = new Map(known.map((participant) => [participant.id, participant.partyCode]));
+    const required = new Set(input.participantIds);
+    return searchSlots({
+      parties,
+      from: input.from,
+      to: input.to,
+      timeZone,
+      durationMinutes: input.durationMinutes,
+      granularityMinutes: input.granularityMinutes ?? SLOT_SEARCH_LIMITS.defaultGranularityMinutes,
+      participants: listed.map((id) => ({ id, partyCode: partyOf.get(id)!, required: required.has(id) })),
+      busy: busyTimes(await invitedSessions(manager, listed, window)),
+      minPerParty: input.minPerParty ?? {},
+      earliestLocal: input.earliestLocal,
+      latestLocal: input.latestLocal,
+      limit: input.limit ?? SLOT_SEARCH_LIMITS.defaultSlots,
+    });
   }
 }
 

@@ -1,7 +1,10 @@
 import type { EntityManager } from 'typeorm';
+import { ConflictError } from '../common/errors/problem.js';
+import { counted } from '../common/i18n/plural.js';
 import { resolveText } from '../common/i18n/localized-text.js';
 import { utcIso } from '../common/time/zoned-time.js';
 import type { ClashDto, ClashWarning, WarningDto } from '../sessions/dto/session-output.dto.js';
+import { findClashes, lockParticipants } from '../sessions/sessions.repository.js';
 import { partySchedules } from './scheduling.repository.js';
 import { workingTimeWarnings } from './working-time-warnings.js';
 
@@ -14,6 +17,30 @@ export function clashWarning(clash: ClashDto): ClashWarning {
     ...clash,
     message: `Overlaps “${title}” (${clash.startsAt}–${clash.endsAt}) for ${count} required participant(s)`,
   };
+}
+
+/**
+ * The clashes a write makes for required participants of `sessionIds` (narrowed to
+ * `participantIds` when given): a 409 listing them, or with `allowConflicts` the write's warnings.
+ * Takes the participants' locks first, so concurrent writes for one participant are checked in turn.
+ */
+export async function checkClashes(
+  manager: EntityManager,
+  sessionIds: string[],
+  allowConflicts: boolean | undefined,
+  participantIds?: string[],
+): Promise<ClashWarning[]> {
+  await lockParticipants(manager, sessionIds, participantIds);
+  const clashes = await findClashes(manager, sessionIds, participantIds);
+  if (clashes.length > 0 && !allowConflicts) {
+    throw new ConflictError(
+      'schedule-conflict',
+      `Required participants have ${counted(clashes.length, 'overlapping session')}; pass allowConflicts=true to save anyway`,
+      undefined,
+      { clashes },
+    );
+  }
+  return clashes.map(clashWarning);
 }
 
 /**

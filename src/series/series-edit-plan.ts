@@ -98,20 +98,37 @@ export function planSeriesEdit(
   if ('problems' in plan)
     return { problems: plan.problems, detail: plan.problems.map((problem) => problem.message).join('; ') };
 
-  const planned = new Map(
-    plan.occurrences
+  return {
+    oldSeriesRule: previous === undefined ? undefined : endRule(currentPlan, previous, series.timeZone),
+    timing: { ...timing, rrule: plan.canonicalRule },
+    plan,
+    ...matchOccurrences(plan.occurrences, from, context),
+  };
+}
+
+/**
+ * Which occurrences from `from` on keep their rows at a planned date (move), which dates go
+ * (remove), and which planned dates are new (add; never one an occurrence edited on its own holds).
+ */
+function matchOccurrences(
+  planned: Occurrence[],
+  from: string | undefined,
+  context: Pick<SeriesEditContext, 'later' | 'detachedDates'>,
+): Pick<SeriesEditPlan, 'move' | 'remove' | 'add'> {
+  const open = new Map(
+    planned
       .filter((o) => from === undefined || recurrenceDateOf(o.recurrenceId) >= from)
       .map((o) => [recurrenceDateOf(o.recurrenceId), o]),
   );
   const move: OccurrenceMove[] = [];
   const remove: string[] = [];
   for (const occurrence of context.later) {
-    const next = planned.get(recurrenceDateOf(occurrence.recurrenceId));
+    const next = open.get(recurrenceDateOf(occurrence.recurrenceId));
     if (!next) {
       remove.push(occurrence.id);
       continue;
     }
-    planned.delete(recurrenceDateOf(next.recurrenceId));
+    open.delete(recurrenceDateOf(next.recurrenceId));
     move.push({
       id: occurrence.id,
       recurrenceId: next.recurrenceId,
@@ -121,12 +138,9 @@ export function planSeriesEdit(
   }
   const detached = new Set(context.detachedDates);
   return {
-    oldSeriesRule: previous === undefined ? undefined : endRule(currentPlan, previous, series.timeZone),
-    timing: { ...timing, rrule: plan.canonicalRule },
-    plan,
     move,
     remove,
-    add: [...planned.values()].filter((o) => !detached.has(recurrenceDateOf(o.recurrenceId))),
+    add: [...open.values()].filter((o) => !detached.has(recurrenceDateOf(o.recurrenceId))),
   };
 }
 

@@ -8,13 +8,19 @@ import { NoticeOutbox } from '../notices/notice-outbox.service.js';
 import { applySessionChanges, sameValue } from '../sessions/session-changes.js';
 import { assertWorkingGroupOf, sessionFieldChanges } from '../sessions/session-fields.js';
 import { Session } from '../sessions/session.entity.js';
-import { checkClashes } from '../sessions/sessions.service.js';
-import { workingTimeWarningsFor } from '../scheduling/write-warnings.js';
+import { checkClashes, workingTimeWarningsFor } from '../scheduling/write-warnings.js';
 import type { UpdateSeriesDto } from './dto/series.dto.js';
 import { insertOccurrences, partyCalendars } from './series-occurrences.js';
 import { recurrenceDateOf } from './series-plan.js';
 import { planSeriesEdit, type SeriesEditPlan } from './series-edit-plan.js';
-import { lockSeries, occurrencesOf, planOrFail, timingOf } from './series-rules.js';
+import { lockSeries, planOrFail, timingOf } from './series-rules.js';
+import {
+  anyPublished,
+  copyInvitations,
+  detachedRecurrenceIds,
+  laterOccurrences,
+  occurrencesOf,
+} from './series.repository.js';
 import type { SeriesResult } from './series.service.js';
 import { Series } from './series.entity.js';
 
@@ -108,11 +114,7 @@ export class SeriesEditsService {
     later: Session[],
   ): Promise<SeriesEditPlan> {
     const currentPlan = planOrFail(timingOf(series), []);
-    const detached = await manager
-      .createQueryBuilder(Session, 's')
-      .select('s.recurrence_id', 'recurrence_id')
-      .where('s.series_id = :id AND s.detached = true', { id: series.id })
-      .getRawMany<{ recurrence_id: string }>();
+    const detached = await detachedRecurrenceIds(manager, series.id);
     const edit = planSeriesEdit(
       timingOf(series),
       {
@@ -127,7 +129,7 @@ export class SeriesEditsService {
         currentPlan,
         parties: await partyCalendars(manager, series.committeeId),
         later: later.map((occurrence) => ({ id: occurrence.id, recurrenceId: occurrence.recurrenceId! })),
-        detachedDates: detached.map((row) => recurrenceDateOf(row.recurrence_id)),
+        detachedDates: detached.map(recurrenceDateOf),
       },
     );
     if ('problems' in edit) throw new UnprocessableError(edit.problems, edit.detail);
@@ -190,20 +192,6 @@ async function saveSeries(
   return { target, continuedBy };
 }
 
-/** The occurrences from `from` on (all, without it) that were not edited on their own. */
-function laterOccurrences(
-  manager: EntityManager,
-  seriesId: string,
-  from: string | undefined,
-): Promise<Session[]> {
-  const query = manager
-    .createQueryBuilder(Session, 's')
-    .where('s.series_id = :seriesId AND s.detached = false', { seriesId });
-  // `recurrence_id` is the local 'YYYY-MM-DDTHH:mm', so it sorts after its own date.
-  if (from !== undefined) query.andWhere('s.recurrence_id >= :from', { from });
-  return query.orderBy('s.starts_at', 'ASC').getMany();
-}
-
 /**
  * Brings the later occurrences in line with the plan, one statement per kind of change:
  * those the plan keeps keep their rows (agenda, invitations, answers) at the new times;
@@ -233,10 +221,7 @@ async function applyEdit(
   const saved = await manager.save(kept);
   // New dates are published when the series is: when any of its occurrences, before or after
   // the edit, has left draft (a series' occurrences are published together).
-  const [{ published }] = await manager.query<Array<{ published: boolean }>>(
-    `SELECT EXISTS (SELECT 1 FROM sessions WHERE series_id = ANY($1) AND status <> 'draft') AS published`,
-    [[originalSeriesId, target.id]],
-  );
+  const published = await anyPublished(manager, [originalSeriesId, target.id]);
   const added = await insertOccurrences(manager, target, edit.add, published ? 'scheduled' : 'draft');
   return [...saved, ...added];
 }
@@ -244,16 +229,4 @@ async function applyEdit(
 function withoutIdentity(series: Series): Partial<Series> {
   const { id: _id, createdAt: _createdAt, updatedAt: _updatedAt, ...rest } = series;
   return rest;
-}
-
-async function copyInvitations(
-  manager: EntityManager,
-  fromSeriesId: string,
-  toSeriesId: string,
-): Promise<void> {
-  await manager.query(
-    `INSERT INTO series_participants (series_id, participant_id, role, attendance)
-     SELECT $2, participant_id, role, attendance FROM series_participants WHERE series_id = $1`,
-    [fromSeriesId, toSeriesId],
-  );
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { Party } from '../parties/party.entity.js';
+import { seriesFieldsOf } from '../sessions/series-fields.js';
 import { SessionParticipant } from '../sessions/session-participant.entity.js';
 import { Session, type SessionStatus } from '../sessions/session.entity.js';
 import type { Occurrence } from './recurrence/expand.js';
@@ -15,22 +16,15 @@ export function occurrenceSession(
   status: SessionStatus,
 ): Session {
   return manager.create(Session, {
+    ...seriesFieldsOf(series),
     committeeId: series.committeeId,
-    workingGroupId: series.workingGroupId,
     seriesId: series.id,
     recurrenceId: occurrence.recurrenceId,
     detached: false,
-    title: series.title,
-    description: series.description,
-    kind: series.kind,
-    format: series.format,
     status,
     timeZone: series.timeZone,
     startsAt: occurrence.startsAt,
     endsAt: occurrence.endsAt,
-    location: series.location,
-    onlineMeeting: series.onlineMeeting,
-    capacity: series.capacity,
     sequence: 0,
     version: 1,
     cancellationReason: null,

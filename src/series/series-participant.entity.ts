@@ -1,5 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, TextColumn } from '../common/database-columns.js';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, References, TextColumn } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
 import type { Attendance, InviteeRole } from '../sessions/session-participant.entity.js';
 import { Series } from './series.entity.js';
@@ -8,12 +8,10 @@ import { Series } from './series.entity.js';
 @Entity('series_participants')
 export class SeriesParticipant {
   @PrimaryColumn({ name: 'series_id', type: 'uuid' }) seriesId: string;
-  @ManyToOne(() => Series, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'series_id' })
+  @References(() => Series, 'series_id', 'CASCADE')
   series?: Series;
   @PrimaryColumn({ name: 'participant_id', type: 'uuid' }) participantId: string;
-  @ManyToOne(() => Participant, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'RESTRICT')
   participant?: Participant;
   @TextColumn('role') role: InviteeRole;
   @TextColumn('attendance') attendance: Attendance;

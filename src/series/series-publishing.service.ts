@@ -5,8 +5,9 @@ import type { Principal } from '../common/auth/principal.js';
 import { ConflictError } from '../common/errors/problem.js';
 import { NoticeOutbox } from '../notices/notice-outbox.service.js';
 import { applySessionChanges } from '../sessions/session-changes.js';
-import { checkClashes } from '../sessions/sessions.service.js';
-import { lockSeries, occurrencesOf } from './series-rules.js';
+import { checkClashes } from '../scheduling/write-warnings.js';
+import { lockSeries } from './series-rules.js';
+import { occurrencesOf } from './series.repository.js';
 import type { SeriesResult } from './series.service.js';
 
 @Injectable()

@@ -2,26 +2,21 @@ import type { EntityManager } from 'typeorm';
 import { canManageCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { NotFoundError, UnprocessableError } from '../common/errors/problem.js';
-import { refuseWrite } from '../sessions/session-visibility.js';
-import { Session } from '../sessions/session.entity.js';
+import { refuseWrite } from '../sessions/session-access.js';
 import type { PartyCalendar } from './recurrence/non-working-days.js';
 import { planSeries, type SeriesPlan, type SeriesTiming } from './series-plan.js';
-import { Series } from './series.entity.js';
+import type { Series } from './series.entity.js';
+import { lockSeriesRow } from './series.repository.js';
 
 /** The series, locked until the transaction ends, when the caller may write it. */
 export async function lockSeries(manager: EntityManager, principal: Principal, id: string): Promise<Series> {
-  const series = await manager.findOne(Series, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  const series = await lockSeriesRow(manager, id);
   if (!series) throw new NotFoundError('Series');
   if (!canManageCommittee(principal, series.committeeId)) {
     // As for sessions: a series the caller cannot see (no visible occurrence) does not exist for it.
     await refuseWrite(manager, principal, 'Series', { condition: 's.series_id = :id', parameters: { id } });
   }
   return series;
-}
-
-/** Every occurrence of the series, in start order. */
-export function occurrencesOf(manager: EntityManager, seriesId: string): Promise<Session[]> {
-  return manager.find(Session, { where: { seriesId }, order: { startsAt: 'ASC', id: 'ASC' } });
 }
 
 /** The series' occurrences, or a 422 naming what in the rule gives none. */

@@ -7,6 +7,7 @@ import { utcIso } from '../common/time/zoned-time.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import { InviteDto } from '../sessions/dto/invitation.dto.js';
 import { WriteOptionsQuery } from '../sessions/dto/session-input.dto.js';
+import { seriesFieldsOf } from '../sessions/series-fields.js';
 import { SessionReadingService } from '../sessions/session-reading.service.js';
 import { toSessionDto } from '../sessions/session-view.js';
 import {
@@ -21,7 +22,7 @@ import { SeriesEditsService } from './series-edits.service.js';
 import { SeriesPublishingService } from './series-publishing.service.js';
 import type { Series } from './series.entity.js';
 import { SeriesService, type SeriesResult } from './series.service.js';
-import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
+import { Changes, Creates, delegateView, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
 
 @ApiTags('Series')
 @ApiBearerAuth()
@@ -65,10 +66,7 @@ export class SeriesController {
   }
 
   @Get(':id')
-  @ReadsOne(SeriesDto, {
-    summary: 'Get a series with its occurrences',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-  })
+  @ReadsOne(SeriesDto, delegateView('Get a series with its occurrences'))
   async get(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -187,11 +185,7 @@ function toSeriesSummary(series: Series) {
   return {
     id: series.id,
     committeeId: series.committeeId,
-    workingGroupId: series.workingGroupId,
-    title: series.title,
-    description: series.description,
-    kind: series.kind,
-    format: series.format,
+    ...seriesFieldsOf(series),
     timeZone: series.timeZone,
     startDate: series.startDate,
     startTime: series.startTime,
@@ -199,9 +193,6 @@ function toSeriesSummary(series: Series) {
     rrule: series.rule,
     skipNonWorkingDays: series.skipNonWorkingDays,
     replaceSkipped: series.replaceSkipped,
-    location: series.location,
-    onlineMeeting: series.onlineMeeting,
-    capacity: series.capacity,
     sequence: series.sequence,
     createdAt: series.createdAt.toISOString(),
     updatedAt: series.updatedAt.toISOString(),

@@ -1,17 +1,7 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index } from 'typeorm';
 import type { ReplaceSkipped } from './recurrence/replace-skipped.js';
-import { Committee } from '../committees/committee.entity.js';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LocalizedColumn,
-  TextColumn,
-  UpdatedAtColumn,
-  UuidColumn,
-} from '../common/database-columns.js';
-import type { LocalizedText } from '../common/i18n/localized-text.js';
-import type { OnlineMeeting, SessionFormat, SessionKind } from '../sessions/session.entity.js';
-import { WorkingGroup } from '../working-groups/working-group.entity.js';
+import { TextColumn } from '../common/database-columns.js';
+import { SharedSessionColumns } from '../sessions/shared-columns.js';
 
 /**
  * A recurring session: a rule in its zone of record with a wall-clock start, so "every
@@ -19,21 +9,7 @@ import { WorkingGroup } from '../working-groups/working-group.entity.js';
  */
 @Entity('series')
 @Index('ix_series_committee_created', ['committeeId', 'createdAt', 'id'])
-export class Series {
-  @IdColumn() id: string;
-  @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'committee_id' })
-  committee?: Committee;
-  @UuidColumn('working_group_id', true) workingGroupId: string | null;
-  @ManyToOne(() => WorkingGroup, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'working_group_id' })
-  workingGroup?: WorkingGroup;
-  @LocalizedColumn('title') title: LocalizedText;
-  @LocalizedColumn('description', true) description: LocalizedText | null;
-  @TextColumn('kind') kind: SessionKind;
-  @TextColumn('format') format: SessionFormat;
-  @TextColumn('time_zone') timeZone: string;
+export class Series extends SharedSessionColumns {
   /** Local date of the first occurrence the rule is counted from, `YYYY-MM-DD`. */
   @TextColumn('start_date') startDate: string;
   /** Local wall-clock start, `HH:mm`. */
@@ -43,10 +19,4 @@ export class Series {
   @TextColumn('rule') rule: string;
   @Column({ name: 'skip_non_working_days', type: 'boolean', default: false }) skipNonWorkingDays: boolean;
   @Column({ name: 'replace_skipped', type: 'text', default: 'none' }) replaceSkipped: ReplaceSkipped;
-  @LocalizedColumn('location', true) location: LocalizedText | null;
-  @Column({ name: 'online_meeting', type: 'jsonb', nullable: true }) onlineMeeting: OnlineMeeting | null;
-  @Column({ name: 'capacity', type: 'integer', nullable: true }) capacity: number | null;
-  @Column({ name: 'sequence', type: 'integer', default: 0 }) sequence: number;
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

@@ -12,7 +12,7 @@ import {
 } from './dto/invitation.dto.js';
 import { WriteOptionsQuery } from './dto/session-input.dto.js';
 import { InvitationsService } from './invitations.service.js';
-import { Changes, Creates, ReadsOne, Removes } from '../common/http/operations.js';
+import { Changes, Creates, delegateView, ReadsOne, Removes } from '../common/http/operations.js';
 
 @ApiTags('Invitations')
 @ApiBearerAuth()
@@ -21,10 +21,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Get()
-  @ReadsOne(InvitationListDto, {
-    summary: 'List a session’s invitations',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-  })
+  @ReadsOne(InvitationListDto, delegateView('List a session’s invitations'))
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

@@ -2,18 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { touchCommittee } from '../committees/committee-version.js';
 import type { Principal } from '../common/auth/principal.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  UnprocessableError,
-} from '../common/errors/problem.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../common/errors/problem.js';
 import { NoticeOutbox } from '../notices/notice-outbox.service.js';
-import { Participant } from '../participants/participant.entity.js';
 import type { ChangeInvitationDto, InvitationDto, InviteDto, RsvpDto } from './dto/invitation.dto.js';
 import type { ClashDto } from './dto/session-output.dto.js';
 import { SessionParticipant } from './session-participant.entity.js';
-import { assertWithinCapacity, checkClashes, SessionsService } from './sessions.service.js';
+import { checkClashes } from '../scheduling/write-warnings.js';
+import { assertInvitable, assertWithinCapacity } from './invitation-rules.js';
+import { SessionsService } from './sessions.service.js';
 
 @Injectable()
 export class InvitationsService {
@@ -37,25 +33,7 @@ export class InvitationsService {
     return this.dataSource.transaction(async (manager) => {
       const session = await this.sessions.lockForWrite(manager, principal, sessionId);
       const ids = input.invitations.map((invitation) => invitation.participantId);
-      const duplicates = ids.filter((id, index) => ids.indexOf(id) !== index);
-      if (duplicates.length > 0) {
-        throw new UnprocessableError([{ path: 'invitations', message: `names ${duplicates[0]} twice` }]);
-      }
-      const participants = await manager.findBy(Participant, {
-        id: In(ids),
-        committeeId: session.committeeId,
-      });
-      const problems = input.invitations
-        .map((invitation, index) => ({ invitation, index }))
-        .filter(
-          ({ invitation }) =>
-            !participants.some((participant) => participant.id === invitation.participantId),
-        )
-        .map(({ index }) => ({
-          path: `invitations[${index}].participantId`,
-          message: 'must be a participant of the session’s committee',
-        }));
-      if (problems.length > 0) throw new UnprocessableError(problems);
+      await assertInvitable(manager, session.committeeId, input.invitations);
       const already = await manager.findBy(SessionParticipant, { sessionId, participantId: In(ids) });
       if (already.length > 0) {
         throw new ConflictError(

@@ -3,6 +3,7 @@ import { invalid } from '../common/errors/problem.js';
 import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
 import type { OnlineMeetingDto } from './dto/session-input.dto.js';
+import type { SeriesFields } from './series-fields.js';
 import type { Session } from './session.entity.js';
 
 /** The fields a session and a series share, as a write may give them (all optional). */
@@ -17,13 +18,8 @@ export interface SessionFieldsInput {
   capacity?: number | null;
 }
 
-type SharedFields = Pick<
-  Session,
-  'workingGroupId' | 'title' | 'description' | 'kind' | 'format' | 'location' | 'onlineMeeting' | 'capacity'
->;
-
 /** Only what the write mentions, with text in the committee's default locale where a plain string was given. */
-export function sessionFieldChanges(input: SessionFieldsInput, locale: string): Partial<SharedFields> {
+export function sessionFieldChanges(input: SessionFieldsInput, locale: string): Partial<SeriesFields> {
   return {
     ...(input.workingGroupId !== undefined && { workingGroupId: input.workingGroupId }),
     ...(input.title !== undefined && { title: toLocalizedText(input.title, locale) }),

@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, TextColumn, UpdatedAtColumn } from '../common/database-columns.js';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, References, TextColumn, UpdatedAtColumn } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Session } from './session.entity.js';
 
@@ -22,12 +22,10 @@ export type Rsvp = (typeof RSVPS)[number];
 @Index('ix_session_participants_participant', ['participantId'])
 export class SessionParticipant {
   @PrimaryColumn({ name: 'session_id', type: 'uuid' }) sessionId: string;
-  @ManyToOne(() => Session, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id' })
+  @References(() => Session, 'session_id', 'CASCADE')
   session?: Session;
   @PrimaryColumn({ name: 'participant_id', type: 'uuid' }) participantId: string;
-  @ManyToOne(() => Participant, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'RESTRICT')
   participant?: Participant;
   @TextColumn('role') role: InviteeRole;
   @TextColumn('attendance') attendance: Attendance;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PartiesRepository } from '../parties/parties.repository.js';
 import { UnprocessableError } from '../common/errors/problem.js';
 import { isValidTimeZone, timeZoneProblem } from '../common/time/time-zones.js';
 import { parseZoneList } from '../common/time/zoned-time.js';
@@ -13,7 +13,7 @@ export interface ReadingQuery {
 /** Works out, once per request, which zones and calendar each committee's sessions are shown in. */
 @Injectable()
 export class SessionReadingService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly parties: PartiesRepository) {}
 
   /** A function from committee id to reading options; the parties' zones come from one query. */
   async optionsFor(
@@ -22,29 +22,17 @@ export class SessionReadingService {
     lang: string | undefined,
     knownPartyZones?: Map<string, string[]>,
   ): Promise<(committeeId: string) => ReadingOptions> {
-    const persian =
-      query.calendar === 'persian' || (lang?.split('-')[0] === 'fa' && query.calendar !== 'gregorian');
+    const persian = readsPersian(query.calendar, lang);
     const asked = askedZones(query.tz);
     if (asked.length > 0) return () => ({ zones: asked, lang, persian });
-    const zonesByCommittee = knownPartyZones ?? (await this.partyZones(committeeIds));
+    const zonesByCommittee = knownPartyZones ?? (await this.parties.zonesByCommittee(committeeIds));
     return (committeeId) => ({ zones: zonesByCommittee.get(committeeId) ?? [], lang, persian });
   }
+}
 
-  async partyZones(committeeIds: string[]): Promise<Map<string, string[]>> {
-    const unique = [...new Set(committeeIds)];
-    const zones = new Map<string, string[]>();
-    if (unique.length === 0) return zones;
-    const rows = await this.dataSource.query<Array<{ committee_id: string; time_zone: string }>>(
-      `SELECT committee_id, time_zone FROM parties WHERE committee_id = ANY($1) ORDER BY created_at, id`,
-      [unique],
-    );
-    for (const row of rows) {
-      const list = zones.get(row.committee_id) ?? [];
-      if (!list.includes(row.time_zone)) list.push(row.time_zone);
-      zones.set(row.committee_id, list);
-    }
-    return zones;
-  }
+/** Dates are shown in the Solar Hijri calendar when asked, and for a Persian reader unless Gregorian is asked. */
+export function readsPersian(calendar: ReadingQuery['calendar'], lang: string | undefined): boolean {
+  return calendar === 'persian' || (lang?.split('-')[0] === 'fa' && calendar !== 'gregorian');
 }
 
 /** `?tz=` zones, each checked; an unknown one is a 422 naming it. */

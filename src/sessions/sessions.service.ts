@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { counted, isOrAre } from '../common/i18n/plural.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import { touchCommittee } from '../committees/committee-version.js';
@@ -8,24 +7,24 @@ import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError, UnprocessableError } from '../common/errors/problem.js';
 import { assertIfMatch } from '../common/http/etag.js';
 import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
-import { paginate, type Page } from '../common/pagination/pagination.js';
+import { type Page } from '../common/pagination/pagination.js';
 import { NoticeOutbox, noticeSnapshot } from '../notices/notice-outbox.service.js';
 import { localIso, resolveSessionTimes } from '../common/time/zoned-time.js';
-import { clashWarning, workingTimeWarningsFor } from '../scheduling/write-warnings.js';
-import type { ClashWarning, WarningDto } from './dto/session-output.dto.js';
+import { checkClashes, workingTimeWarningsFor } from '../scheduling/write-warnings.js';
+import type { WarningDto } from './dto/session-output.dto.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/session-input.dto.js';
 import type { SessionListQuery } from './dto/session-query.dto.js';
 import { applySessionChanges } from './session-changes.js';
+import { assertWithinCapacity } from './invitation-rules.js';
 import {
   assertWorkingGroupOf,
   onlineMeetingOf,
   optionalText,
   sessionFieldChanges,
 } from './session-fields.js';
-import { findClashes, lockParticipants } from './session-conflicts.js';
-import { refuseWrite, visibleSessionsCondition } from './session-visibility.js';
+import { refuseWrite } from './session-access.js';
+import { bumpSeriesSequence, lockSession, SessionsRepository } from './sessions.repository.js';
 import { Session } from './session.entity.js';
-import { LONGEST_SESSION_INTERVAL } from '../common/limits.js';
 
 export interface SavedSession {
   session: Session;
@@ -36,6 +35,7 @@ export interface SavedSession {
 export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
     private readonly notices: NoticeOutbox,
   ) {}
 
@@ -74,65 +74,18 @@ export class SessionsService {
   }
 
   /** A page of sessions, each row with its committee's party zones (the default display zones). */
-  async list(
+  list(
     principal: Principal,
     query: SessionListQuery,
   ): Promise<Page<Session> & { partyZones: Map<string, string[]> }> {
-    const builder = this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .addSelect(
-        '(SELECT array_agg(p.time_zone ORDER BY p.created_at, p.id) FROM parties p WHERE p.committee_id = s.committee_id)',
-        'party_zones',
-      );
-    const visible = visibleSessionsCondition('s', principal);
-    builder.where(visible.condition, visible.parameters);
-    if (query.committeeId)
-      builder.andWhere('s.committee_id = :committeeId', { committeeId: query.committeeId });
-    if (query.workingGroupId) {
-      builder.andWhere('s.working_group_id = :workingGroupId', { workingGroupId: query.workingGroupId });
-    }
-    if (query.participantId) {
-      builder.andWhere(
-        'EXISTS (SELECT 1 FROM session_participants f WHERE f.session_id = s.id AND f.participant_id = :participantId)',
-        { participantId: query.participantId },
-      );
-    }
-    if (query.status) builder.andWhere('s.status = :status', { status: query.status });
-    if (query.from && query.to && parseBoundary(query.from, 'from') > parseBoundary(query.to, 'to')) {
-      throw invalid('from', 'must not be later than to');
-    }
-    if (query.kind) builder.andWhere('s.kind = :kind', { kind: query.kind });
-    if (query.format) builder.andWhere('s.format = :format', { format: query.format });
-    if (query.from) {
-      const from = parseBoundary(query.from, 'from');
-      builder
-        .andWhere('s.ends_at > :from', { from })
-        .andWhere(`s.starts_at > CAST(:from AS timestamptz) - interval '${LONGEST_SESSION_INTERVAL}'`);
-    }
-    if (query.to) builder.andWhere('s.starts_at < :to', { to: parseBoundary(query.to, 'to') });
-    const page = await paginate<Session, { party_zones: string[] | null }>(builder, {
-      sortExpression: 's.starts_at',
-      idExpression: 's.id',
-      sortCast: 'timestamptz',
-      page: query,
-    });
-    const partyZones = new Map(
-      page.items.map((session, index) => [
-        session.committeeId,
-        [...new Set(page.raw[index].party_zones ?? [])],
-      ]),
-    );
-    return { ...page, partyZones };
+    const from = query.from === undefined ? undefined : parseBoundary(query.from, 'from');
+    const to = query.to === undefined ? undefined : parseBoundary(query.to, 'to');
+    if (from && to && from > to) throw invalid('from', 'must not be later than to');
+    return this.sessions.visiblePage(principal, { ...query, from, to });
   }
 
   async get(principal: Principal, id: string): Promise<Session> {
-    const builder = this.dataSource
-      .getRepository(Session)
-      .createQueryBuilder('s')
-      .where('s.id = :id', { id });
-    const visible = visibleSessionsCondition('s', principal);
-    const session = await builder.andWhere(visible.condition, visible.parameters).getOne();
+    const session = await this.sessions.visibleById(principal, id);
     if (!session) throw new NotFoundError('Session');
     return session;
   }
@@ -271,7 +224,7 @@ export class SessionsService {
 
   /** Locks the session row for a write by someone who may manage it (404 when it may not even see it). */
   async lockForWrite(manager: EntityManager, principal: Principal, id: string): Promise<Session> {
-    const session = await manager.findOne(Session, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    const session = await lockSession(manager, id);
     if (!session) throw new NotFoundError('Session');
     if (!canManageCommittee(principal, session.committeeId)) {
       await refuseWrite(manager, principal, 'Session', { condition: 's.id = :id', parameters: { id } });
@@ -297,7 +250,7 @@ export class SessionsService {
       // An occurrence's status shows in its series' own VEVENT too (an EXDATE comes or goes),
       // so the series' SEQUENCE goes up with it.
       if (saved.seriesId) {
-        await manager.query('UPDATE series SET sequence = sequence + 1 WHERE id = $1', [saved.seriesId]);
+        await bumpSeriesSequence(manager, saved.seriesId);
       }
       await touchCommittee(manager, saved.committeeId);
       return saved;
@@ -327,42 +280,6 @@ function resolveTimes(input: { start: string; end?: string; durationMinutes?: nu
   if ('problems' in times)
     throw new UnprocessableError(times.problems, times.problems.map((p) => p.message).join('; '));
   return times;
-}
-
-export async function checkClashes(
-  manager: EntityManager,
-  sessionIds: string[],
-  allowConflicts: boolean | undefined,
-  participantIds?: string[],
-): Promise<ClashWarning[]> {
-  await lockParticipants(manager, sessionIds, participantIds);
-  const clashes = await findClashes(manager, sessionIds, participantIds);
-  if (clashes.length > 0 && !allowConflicts) {
-    throw new ConflictError(
-      'schedule-conflict',
-      `Required participants have ${counted(clashes.length, 'overlapping session')}; pass allowConflicts=true to save anyway`,
-      undefined,
-      { clashes },
-    );
-  }
-  return clashes.map(clashWarning);
-}
-
-export async function assertWithinCapacity(
-  manager: EntityManager,
-  sessionId: string,
-  capacity: number,
-): Promise<void> {
-  const [{ count }] = await manager.query<Array<{ count: number }>>(
-    'SELECT count(*)::int AS count FROM session_participants WHERE session_id = $1',
-    [sessionId],
-  );
-  if (count > capacity) {
-    throw new ConflictError(
-      'capacity-exceeded',
-      `The session has room for ${counted(capacity, 'participant')}; ${count} ${isOrAre(count)} invited`,
-    );
-  }
 }
 
 function parseBoundary(value: string, path: string): Date {

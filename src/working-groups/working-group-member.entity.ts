@@ -1,5 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { CreatedAtColumn, TextColumn } from '../common/database-columns.js';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, References, TextColumn } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
 import { WorkingGroup } from './working-group.entity.js';
 
@@ -10,12 +10,10 @@ export type MemberRole = (typeof MEMBER_ROLES)[number];
 @Index('ix_working_group_members_participant', ['participantId'])
 export class WorkingGroupMember {
   @PrimaryColumn({ name: 'working_group_id', type: 'uuid' }) workingGroupId: string;
-  @ManyToOne(() => WorkingGroup, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'working_group_id' })
+  @References(() => WorkingGroup, 'working_group_id', 'CASCADE')
   workingGroup?: WorkingGroup;
   @PrimaryColumn({ name: 'participant_id', type: 'uuid' }) participantId: string;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @TextColumn('role') role: MemberRole;
   @CreatedAtColumn() createdAt: Date;

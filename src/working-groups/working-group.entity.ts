@@ -1,13 +1,6 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
-import {
-  CreatedAtColumn,
-  IdColumn,
-  LocalizedColumn,
-  TextColumn,
-  UpdatedAtColumn,
-  UuidColumn,
-} from '../common/database-columns.js';
+import { LocalizedColumn, References, Stamped, TextColumn, UuidColumn } from '../common/database-columns.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 
 export const WORKING_GROUP_STATUSES = ['active', 'archived'] as const;
@@ -16,16 +9,12 @@ export type WorkingGroupStatus = (typeof WORKING_GROUP_STATUSES)[number];
 @Entity('working_groups')
 @Index('uq_working_groups_committee_slug', ['committeeId', 'slug'], { unique: true })
 @Index('ix_working_groups_committee_created', ['committeeId', 'createdAt', 'id'])
-export class WorkingGroup {
-  @IdColumn() id: string;
+export class WorkingGroup extends Stamped {
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
   @TextColumn('slug') slug: string;
   @LocalizedColumn('name') name: LocalizedText;
   @LocalizedColumn('description', true) description: LocalizedText | null;
   @TextColumn('status') status: WorkingGroupStatus;
-  @CreatedAtColumn() createdAt: Date;
-  @UpdatedAtColumn() updatedAt: Date;
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../../src/common/errors/problem.js';
-import { findClashes } from '../../src/sessions/session-conflicts.js';
-import { checkClashes } from '../../src/sessions/sessions.service.js';
+import { findClashes } from '../../src/sessions/sessions.repository.js';
+import { checkClashes } from '../../src/scheduling/write-warnings.js';
 import { startServices, type ServiceTestApp } from '../support/medium.js';
 
 let t: ServiceTestApp;

@@ -1,17 +1,15 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsEmail, IsInt, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsEmail, IsInt, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { resolvedLanguage, resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
 import { IsTimeZone } from '../../common/validation/is-time-zone.js';
-import { LOCALE, LOCALE_MESSAGE, SLUG, SLUG_MESSAGE } from '../../common/validation/patterns.js';
+import { LOCALE, LOCALE_MESSAGE } from '../../common/validation/patterns.js';
 import type { Committee } from '../committee.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsSlug } from '../../common/validation/is-slug.js';
 
 export class CreateCommitteeDto {
-  @ApiProperty({ example: 'iran-russia-jec', pattern: SLUG.source })
-  @IsString()
-  @Length(1, 100)
-  @Matches(SLUG, { message: `slug ${SLUG_MESSAGE}` })
+  @IsSlug('iran-russia-jec')
   slug: string;
 
   @IsLocalizedText({

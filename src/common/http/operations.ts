@@ -18,6 +18,11 @@ export type OperationDoc =
       problems?: ProblemAnswer[];
     };
 
+/** A read a delegate may make too, seeing only what its participant may see. */
+export function delegateView(summary: string): OperationDoc {
+  return { summary, description: 'A delegate sees only what its participant may see; anything else is 404.' };
+}
+
 /*
  * The usual problem answers of each kind of operation: an id in the path can be malformed (400)
  * or invisible (404); a body can be too large (413), not JSON (415) or invalid (422); a write can

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsIn, IsUUID } from 'class-validator';
 import { resolvedLanguage, resolveText, type LocalizedText } from '../../common/i18n/localized-text.js';
 import { DESCRIPTION_MAX, IsLocalizedText, NAME_MAX } from '../../common/i18n/localized-text.validation.js';
-import { SLUG, SLUG_MESSAGE } from '../../common/validation/patterns.js';
 import { MEMBER_ROLES, type MemberRole, type WorkingGroupMember } from '../working-group-member.entity.js';
 import {
   WORKING_GROUP_STATUSES,
@@ -10,12 +9,10 @@ import {
   type WorkingGroupStatus,
 } from '../working-group.entity.js';
 import { IsOmittable } from '../../common/validation/is-omittable.js';
+import { IsSlug } from '../../common/validation/is-slug.js';
 
 export class CreateWorkingGroupDto {
-  @ApiProperty({ example: 'industry', pattern: SLUG.source })
-  @IsString()
-  @Length(1, 100)
-  @Matches(SLUG, { message: `slug ${SLUG_MESSAGE}` })
+  @IsSlug('industry')
   slug: string;
 
   @IsLocalizedText({
