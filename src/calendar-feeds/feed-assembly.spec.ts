@@ -193,6 +193,31 @@ describe('assembleFeed', () => {
     expect(feed.loaded).toHaveLength(10);
     expect(russian.toString('utf8')).not.toContain('نشست');
   });
+
+  it('renders a first feed of a thousand sessions and more in batches, with the same bytes', async () => {
+    const many = Array.from({ length: 1_200 }, (_, index) =>
+      session(
+        `a0000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
+        new Date(Date.UTC(2026, 9, 1, 7) + index * 3_600_000).toISOString(),
+      ),
+    );
+    const feed = feedOf([...many, ...sessions.filter((row) => row.seriesId)]);
+    const batches: number[] = [];
+    const body = await assembleFeed({
+      head: HEAD,
+      rows: feed.rows(),
+      context: CONTEXT,
+      cache: new ByteBudgetLru<CachedEvents>(10_000, 64 * 1024 * 1024),
+      load: (ids) => {
+        batches.push(ids.length);
+        return feed.load(ids);
+      },
+    });
+    expect(body.toString('utf8')).toBe(renderedWhole([...many, ...sessions.filter((row) => row.seriesId)]));
+    expect(batches.length).toBeGreaterThan(1);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(500);
+    expect(feed.loaded).toHaveLength(1_203);
+  });
 });
 
 describe('ByteBudgetLru', () => {

@@ -16,6 +16,9 @@ import { sessionToEvent, type EventContext } from './session-event.js';
 /** Every calendar Quorum writes names itself so. */
 export const QUORUM_PRODID = '-//Quorum//Joint committee scheduler//EN';
 
+/** Sessions loaded (with their agendas) in one statement at most, when many pieces are missing. */
+const LOAD_BATCH_SESSIONS = 500;
+
 /** The VEVENTs of one single session or one whole series, rendered, with what its frame needs. */
 export interface CachedEvents extends Omit<RenderedEvents, 'text'> {
   bytes: Buffer;
@@ -49,10 +52,12 @@ export async function assembleFeed(assembly: FeedAssembly): Promise<Buffer> {
   const units = feedUnits(assembly.rows, `${assembly.context.locale}|${assembly.context.zones.join(',')}`);
   const pieces = units.map((unit) => assembly.cache.get(unit.key));
   const missing = units.flatMap((_, index) => (pieces[index] === undefined ? [index] : []));
-  if (missing.length > 0) {
-    const loaded = await assembly.load(missing.flatMap((index) => units[index].ids));
+  // Loaded and rendered a batch at a time, so a first render of a large feed never holds every
+  // session's rows and entities at once (they are garbage as soon as their pieces are written).
+  for (const batch of loadBatches(missing, units)) {
+    const loaded = await assembly.load(batch.flatMap((index) => units[index].ids));
     const sessions = new Map(loaded.map((session) => [session.id, session]));
-    for (const index of missing) {
+    for (const index of batch) {
       const unit = units[index];
       const found = unit.ids.flatMap((id) => sessions.get(id) ?? []);
       const piece = renderUnit(unit, found, assembly.context, assembly.head.span);
@@ -68,6 +73,27 @@ export async function assembleFeed(assembly: FeedAssembly): Promise<Buffer> {
     ...rendered.map((piece) => piece.bytes),
     Buffer.from(frame.closing, 'utf8'),
   ]);
+}
+
+/**
+ * The missing pieces in batches of about LOAD_BATCH_SESSIONS sessions (a series stays whole):
+ * one load for any feed after a change, a few for the first render of a feed of thousands.
+ */
+function loadBatches(missing: number[], units: FeedUnit[]): number[][] {
+  const batches: number[][] = [];
+  let batch: number[] = [];
+  let sessions = 0;
+  for (const index of missing) {
+    if (batch.length > 0 && sessions + units[index].ids.length > LOAD_BATCH_SESSIONS) {
+      batches.push(batch);
+      batch = [];
+      sessions = 0;
+    }
+    batch.push(index);
+    sessions += units[index].ids.length;
+  }
+  if (batch.length > 0) batches.push(batch);
+  return batches;
 }
 
 function feedUnits(rows: readonly FeedRowKey[], contextKey: string): FeedUnit[] {

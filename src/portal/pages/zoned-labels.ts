@@ -35,7 +35,8 @@ export function zonedLabels(
   return displayTimes(span.startsAt, span.endsAt, span.zoneOfRecord, all).map((time) => ({
     timeZone: time.timeZone,
     city: cityName(time.timeZone, messages),
-    ...datesOf(span.startsAt, time.timeZone, lang),
+    // The local start's own date is its day in that zone: no second reading of the zone's offset.
+    ...datesOf(span.startsAt, time.timeZone, time.start.slice(0, 10), lang),
     start: clock(time.start, lang),
     end: clock(time.end, lang),
     startIso: time.start,
@@ -52,6 +53,7 @@ export function clock(local: string, lang: PortalLanguage): string {
 
 /** Latin digits in a text (`2.1`, `10:30`, `45`) written in the reader's digits (Persian for fa). */
 export function localDigits(text: string, lang: PortalLanguage): string {
+  if (LATIN_DIGITS[lang]) return text;
   const digits = DIGITS[lang];
   return text.replace(/[0-9]/g, (digit) => digits[Number(digit)]);
 }
@@ -63,6 +65,10 @@ const DIGITS = Object.fromEntries(
     return [lang, Array.from({ length: 10 }, (_, digit) => format.format(digit))];
   }),
 ) as Record<PortalLanguage, string[]>;
+/** Languages whose digits are the Latin ones: their texts need no rewriting. */
+const LATIN_DIGITS = Object.fromEntries(
+  Object.entries(DIGITS).map(([lang, digits]) => [lang, digits.join('') === '0123456789']),
+) as Record<PortalLanguage, boolean>;
 
 const datesByDay = new Map<string, { date: string; otherCalendarDate: string }>();
 const MAX_REMEMBERED_DAYS = 5_000;
@@ -71,9 +77,10 @@ const MAX_REMEMBERED_DAYS = 5_000;
 function datesOf(
   instant: Date,
   zone: string,
+  day: string,
   lang: PortalLanguage,
 ): { date: string; otherCalendarDate: string } {
-  const key = `${lang}|${zone}|${localDay(instant, zone)}`;
+  const key = `${lang}|${zone}|${day}`;
   let dates = datesByDay.get(key);
   if (!dates) {
     dates = {
