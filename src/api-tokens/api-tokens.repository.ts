@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import type { Principal, TokenRole } from '../common/auth/principal.js';
-import type { Page, PageQuery } from '../common/pagination/pagination.js';
-import { pageByCreation } from '../committees/committees.repository.js';
+import { pageByCreation, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { ApiToken } from './api-token.entity.js';
 
 interface PrincipalRow {

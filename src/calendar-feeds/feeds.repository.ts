@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Committee } from '../committees/committee.entity.js';
 import type { Principal } from '../common/auth/principal.js';
-import { paginate, type Page } from '../common/pagination/pagination.js';
+import { pageByCreation, type Page } from '../common/pagination/pagination.js';
 import { Participant } from '../participants/participant.entity.js';
 import { WorkingGroupMember } from '../working-groups/working-group-member.entity.js';
 import { WorkingGroup } from '../working-groups/working-group.entity.js';
@@ -142,12 +142,7 @@ export class FeedsRepository {
     }
     if (query.committeeId)
       builder.andWhere('feed.committee_id = :committeeId', { committeeId: query.committeeId });
-    return paginate(builder, {
-      sortExpression: 'feed.created_at',
-      idExpression: 'feed.id',
-      sortCast: 'timestamptz',
-      page: query,
-    });
+    return pageByCreation(builder, 'feed', query);
   }
 
   byId(id: string): Promise<CalendarFeed | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
 import { NotFoundError } from '../common/errors/problem.js';
-import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
+import { pageByCreation, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { Committee } from './committee.entity.js';
 
 /** The committees table: the pages a caller may see and the writes that need a row lock. */
@@ -41,20 +41,6 @@ export class CommitteesRepository {
   async delete(manager: EntityManager, id: string): Promise<void> {
     await manager.query('DELETE FROM committees WHERE id = $1', [id]);
   }
-}
-
-/** A page of rows in creation order (`created_at`, then `id`), as every list of the API pages. */
-export function pageByCreation<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  alias: string,
-  page: PageQuery,
-): Promise<Page<T>> {
-  return paginate(query, {
-    sortExpression: `${alias}.created_at`,
-    idExpression: `${alias}.id`,
-    sortCast: 'timestamptz',
-    page,
-  });
 }
 
 /**

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
-import type { Page } from '../common/pagination/pagination.js';
-import { pageByCreation } from '../committees/committees.repository.js';
+import { pageByCreation, type Page } from '../common/pagination/pagination.js';
 import type { Session } from '../sessions/session.entity.js';
 import { visibleSessionsCondition } from '../sessions/sessions.repository.js';
 import { ActionItem } from './action-item.entity.js';

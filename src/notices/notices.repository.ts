@@ -3,7 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { FeedAgendaItem } from '../calendar-feeds/session-event.js';
 import type { Principal } from '../common/auth/principal.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
-import { paginate, type Page } from '../common/pagination/pagination.js';
+import { pageByCreation, type Page } from '../common/pagination/pagination.js';
 import { Series } from '../series/series.entity.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
 import { Session } from '../sessions/session.entity.js';
@@ -38,12 +38,7 @@ export class NoticesRepository {
     if (query.committeeId)
       builder.andWhere('n.committee_id = :committeeId', { committeeId: query.committeeId });
     if (query.status) builder.andWhere('n.status = :status', { status: query.status });
-    return paginate(builder, {
-      sortExpression: 'n.created_at',
-      idExpression: 'n.id',
-      sortCast: 'timestamptz',
-      page: query,
-    });
+    return pageByCreation(builder, 'n', query);
   }
 
   /** Marks up to `batchSize` due notices (or ones whose lease ran out) as being sent, for `leaseSeconds`. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { FeedAgendaItem } from '../calendar-feeds/session-event.js';
-import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
+import { pageByCreation, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { RegistrationSettings } from './registration-settings.entity.js';
 import { Registration, type RegistrationStatus } from './registration.entity.js';
 
@@ -81,12 +81,7 @@ export class RegistrationsRepository {
       .createQueryBuilder('r')
       .where('r.session_id = :sessionId', { sessionId });
     if (query.status) builder.andWhere('r.status = :status', { status: query.status });
-    return paginate(builder, {
-      sortExpression: 'r.created_at',
-      idExpression: 'r.id',
-      page: query,
-      sortCast: 'timestamptz',
-    });
+    return pageByCreation(builder, 'r', query);
   }
 
   agenda(sessionId: string): Promise<FeedAgendaItem[]> {

@@ -1,6 +1,6 @@
 import { type EntityManager } from 'typeorm';
 import type { Principal } from '../common/auth/principal.js';
-import { paginate, type Page, type PageQuery } from '../common/pagination/pagination.js';
+import { pageByCreation, type Page, type PageQuery } from '../common/pagination/pagination.js';
 import { visibleSessionsCondition } from '../sessions/sessions.repository.js';
 import { Session } from '../sessions/session.entity.js';
 import { Series } from './series.entity.js';
@@ -27,12 +27,7 @@ export function visibleSeriesPage(
   }
   if (query.committeeId)
     builder.andWhere('series.committee_id = :committeeId', { committeeId: query.committeeId });
-  return paginate(builder, {
-    sortExpression: 'series.created_at',
-    idExpression: 'series.id',
-    sortCast: 'timestamptz',
-    page: query,
-  });
+  return pageByCreation(builder, 'series', query);
 }
 
 /** The series row, locked until the transaction ends. */

@@ -103,3 +103,17 @@ function isPgTimestamp(text: string): boolean {
     date.getUTCSeconds() === second
   );
 }
+
+/** A page of rows in creation order (`created_at`, then `id`), as every list of the API pages. */
+export function pageByCreation<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  page: PageQuery,
+): Promise<Page<T>> {
+  return paginate(query, {
+    sortExpression: `${alias}.created_at`,
+    idExpression: `${alias}.id`,
+    sortCast: 'timestamptz',
+    page,
+  });
+}
