@@ -7,6 +7,7 @@ import {
 import { ApiTokensModule } from './api-tokens/api-tokens.module.js';
 import { AuthGuard } from './common/auth/auth.guard.js';
 import { TokenCache } from './common/auth/token-cache.js';
+import { ReadCache } from './common/http/read-cache.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -66,9 +67,10 @@ export class AppModule {
           : []),
         ProblemDetailsFilter,
         TokenCache,
+        ReadCache,
         { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
       ],
-      exports: [APP_CONFIG, TokenCache],
+      exports: [APP_CONFIG, TokenCache, ReadCache],
     };
   }
 }

@@ -5,6 +5,8 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppModule, type AppOptions } from './app.module.js';
+import { answerKnownFeedPolls } from './calendar-feeds/feed-answer.js';
+import { FeedContentService } from './calendar-feeds/feed-content.service.js';
 import { createValidationPipe } from './common/errors/validation.js';
 import { addMissingExamples } from './common/http/openapi-examples.js';
 import { countQuery, queryCountHeader } from './common/http/query-count.js';
@@ -64,6 +66,7 @@ export async function createApp(
   app.useBodyParser('raw', { limit: '10mb', type: 'message/rfc822' });
   app.useBodyParser('urlencoded', { limit: '16kb', extended: false, type: isPortalForm });
   app.use(refuseUnsafeInput);
+  app.use(answerKnownFeedPolls(app.get(FeedContentService)));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

@@ -60,12 +60,14 @@ export class AgendaRenderService {
     sessionId: string,
     query: { tz?: string | string[]; calendar?: 'gregorian' | 'persian' },
     lang: string | undefined,
+    now = new Date(),
   ): Promise<RenderedAgendaDto> {
     const { session, zones, items, timeline, presenters } = await this.load(principal, sessionId, query);
     const options: ReadingOptions = {
       zones,
       lang,
       persian: readsPersian(query.calendar, lang),
+      now,
     };
     const byId = new Map(items.map((item) => [item.id, item]));
     return {

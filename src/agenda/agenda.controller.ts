@@ -1,10 +1,14 @@
-import { Body, Controller, Delete, Get, Headers, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { jsonText, ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import { SessionReadQuery } from '../sessions/dto/session-query.dto.js';
+import { nextTimingChange } from '../sessions/session-timing.js';
+import { SessionsService } from '../sessions/sessions.service.js';
 import { AgendaItemsService } from './agenda-items.service.js';
 import { AgendaRenderService } from './agenda-render.service.js';
 import {
@@ -27,6 +31,8 @@ export class AgendaController {
   constructor(
     private readonly items: AgendaItemsService,
     private readonly renderer: AgendaRenderService,
+    private readonly sessions: SessionsService,
+    private readonly answers: ReadCache,
   ) {}
 
   @Get('agenda')
@@ -38,13 +44,27 @@ export class AgendaController {
       'Numbered items with planned times in every zone asked (default: zone of record and parties’ zones)',
     also: [422],
   })
-  render(
+  async render(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Query() query: SessionReadQuery,
-    @RequestLanguage() lang?: string,
-  ): Promise<RenderedAgendaDto> {
-    return this.renderer.render(principal, id, query, lang);
+    @RequestLanguage() lang: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    // Kept by the content version of the session's committee, which every agenda change raises.
+    const version = await this.sessions.contentVersionOfSession(id);
+    const json = await this.answers.json(readKey(principal, request, lang, version), async () => {
+      const now = new Date();
+      const body = await this.renderer.render(principal, id, query, lang, now);
+      const { startsAt, endsAt } = body.session;
+      const changesAt = nextTimingChange(
+        [{ startsAt: new Date(startsAt), endsAt: new Date(endsAt) }],
+        now.getTime(),
+      );
+      return { body, changesAt };
+    });
+    return jsonText(response, json);
   }
 
   @Get('agenda-items')

@@ -2,7 +2,7 @@ import type { Series } from '../series/series.entity.js';
 import { assembleFeed, type CachedEvents } from './feed-assembly.js';
 import type { FeedRowKey, FeedSession } from './feeds.repository.js';
 import { renderCalendar, type IcsCalendarHead } from './ics/ics-writer.js';
-import { ByteBudgetLru } from './render-cache.js';
+import { ByteBudgetLru } from '../common/cache/byte-budget-lru.js';
 import { seriesToEvents } from './series-events.js';
 import { sessionToEvent } from './session-event.js';
 

@@ -9,7 +9,7 @@ import {
   type IcsEvent,
   type RenderedEvents,
 } from './ics/ics-writer.js';
-import type { ByteBudgetLru } from './render-cache.js';
+import type { ByteBudgetLru } from '../common/cache/byte-budget-lru.js';
 import { occurrenceToEvent, seriesToEvents } from './series-events.js';
 import { sessionToEvent, type EventContext } from './session-event.js';
 

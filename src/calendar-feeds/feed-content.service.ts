@@ -5,7 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { assembleFeed, QUORUM_PRODID, sessionDownload, type CachedEvents } from './feed-assembly.js';
 import { FeedStates } from './feed-states.js';
 import { FeedsRepository, type FeedStateRow } from './feeds.repository.js';
-import { ByteBudgetLru, RenderCache, type RenderedFeed } from './render-cache.js';
+import { ByteBudgetLru } from '../common/cache/byte-budget-lru.js';
+import { RenderCache, type RenderedFeed } from './render-cache.js';
 import { readerZonesFirst } from './zone-labels.js';
 import { DAY_MS } from '../common/time/durations.js';
 
@@ -52,6 +53,17 @@ export class FeedContentService {
       if (!feed) return undefined;
       this.states.remember(tokenHash, feed, ticket);
     }
+    return this.stateOf(tokenHash, feed, now);
+  }
+
+  /** The state when this instance knows it without asking the database, else undefined. */
+  stateInMemory(token: string, now = new Date()): FeedState | undefined {
+    const tokenHash = hashToken(token);
+    const feed = this.states.lookUp(tokenHash);
+    return feed && this.stateOf(tokenHash, feed, now);
+  }
+
+  private stateOf(tokenHash: string, feed: FeedStateRow, now: Date): FeedState {
     this.stampFetch(tokenHash, feed, now);
     // The window slides by day, so the day is part of the version too, and the render counts
     // its window from that same day: one ETag, one body, whatever the hour of the render.
@@ -64,6 +76,12 @@ export class FeedContentService {
   async body(state: FeedState): Promise<RenderedFeed> {
     const { feed, etag } = state;
     return this.bodies.get(feed.id, etag) ?? this.bodies.set(feed.id, etag, await this.render(state));
+  }
+
+  /** The body (gzipped or not) when it is already made for this version, else undefined. */
+  bodyInMemory({ feed, etag }: FeedState, gzip: boolean): Buffer | undefined {
+    const rendered = this.bodies.get(feed.id, etag);
+    return gzip ? rendered?.gzippedBody : rendered?.body;
   }
 
   /** The feed's window: from 90 days before the day to the end of the day 2 years after it. */

@@ -9,3 +9,16 @@ export function sessionTiming(startsAt: Date, endsAt: Date, now: Date): SessionT
   if (now.getTime() < startsAt.getTime()) return 'upcoming';
   return now.getTime() < endsAt.getTime() ? 'in_progress' : 'over';
 }
+
+/**
+ * The first moment after `now` at which any of these sessions starts or ends, when its `timing`
+ * (upcoming, in progress, over) moves; +Infinity when all are over.
+ */
+export function nextTimingChange(sessions: Iterable<{ startsAt: Date; endsAt: Date }>, now: number): number {
+  let next = Number.POSITIVE_INFINITY;
+  for (const { startsAt, endsAt } of sessions) {
+    const moment = startsAt.getTime() > now ? startsAt.getTime() : endsAt.getTime();
+    if (moment > now && moment < next) next = moment;
+  }
+  return next;
+}

@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -9,10 +21,11 @@ import {
   ApiOperation,
 } from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.js';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { versionETag } from '../common/http/etag.js';
+import { jsonText, ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import {
@@ -26,6 +39,7 @@ import { SessionListQuery, SessionReadQuery } from './dto/session-query.dto.js';
 import { SessionReadingService } from './session-reading.service.js';
 import { toSessionDto } from './session-view.js';
 import type { Session } from './session.entity.js';
+import { nextTimingChange } from './session-timing.js';
 import { SessionsService } from './sessions.service.js';
 import { ReadsOne, ReadsPage } from '../common/http/operations.js';
 
@@ -44,6 +58,7 @@ export class SessionsController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly reading: SessionReadingService,
+    private readonly answers: ReadCache,
   ) {}
 
   @Post()
@@ -83,19 +98,30 @@ export class SessionsController {
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: SessionListQuery,
-    @RequestLanguage() lang?: string,
-  ): Promise<SessionPageDto> {
-    const page = await this.sessions.list(principal, query);
-    const optionsFor = await this.reading.optionsFor(
-      page.items.map((session) => session.committeeId),
-      query,
-      lang,
-      page.partyZones,
-    );
-    return {
-      items: page.items.map((session) => toSessionDto(session, optionsFor(session.committeeId))),
-      nextCursor: page.nextCursor,
-    };
+    @RequestLanguage() lang: string | undefined,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<string> {
+    // A committee's page is kept by the committee's content version; other pages are not kept.
+    const version = query.committeeId ? await this.sessions.contentVersion(query.committeeId) : undefined;
+    const json = await this.answers.json(readKey(principal, request, lang, version), async () => {
+      const now = new Date();
+      const page = await this.sessions.list(principal, query);
+      const optionsFor = await this.reading.optionsFor(
+        page.items.map((session) => session.committeeId),
+        query,
+        lang,
+        page.partyZones,
+      );
+      const body: SessionPageDto = {
+        items: page.items.map((session) =>
+          toSessionDto(session, { ...optionsFor(session.committeeId), now }),
+        ),
+        nextCursor: page.nextCursor,
+      };
+      return { body, changesAt: nextTimingChange(page.items, now.getTime()) };
+    });
+    return jsonText(response, json);
   }
 
   @Get(':id')

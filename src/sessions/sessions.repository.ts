@@ -70,6 +70,27 @@ export class SessionsRepository {
     return { ...page, partyZones };
   }
 
+  /**
+   * The committee's content version, raised by every change to what its sessions show;
+   * undefined when there is no such committee.
+   */
+  async committeeContentVersion(committeeId: string): Promise<number | undefined> {
+    const [row] = await this.dataSource.query<Array<{ content_version: number }>>(
+      'SELECT content_version FROM committees WHERE id = $1',
+      [committeeId],
+    );
+    return row?.content_version;
+  }
+
+  /** The content version of the session's committee; undefined when there is no such session. */
+  async sessionContentVersion(sessionId: string): Promise<number | undefined> {
+    const [row] = await this.dataSource.query<Array<{ content_version: number }>>(
+      `SELECT c.content_version FROM sessions s JOIN committees c ON c.id = s.committee_id WHERE s.id = $1`,
+      [sessionId],
+    );
+    return row?.content_version;
+  }
+
   /** The session, when the principal may see it. */
   visibleById(principal: Principal, id: string): Promise<Session | null> {
     const visible = visibleSessionsCondition('s', principal);

@@ -84,6 +84,16 @@ export class SessionsService {
     return this.sessions.visiblePage(principal, { ...query, from, to });
   }
 
+  /** The version of everything the committee's sessions show (see ReadCache). */
+  contentVersion(committeeId: string): Promise<number | undefined> {
+    return this.sessions.committeeContentVersion(committeeId);
+  }
+
+  /** The same, for the committee of this session. */
+  contentVersionOfSession(sessionId: string): Promise<number | undefined> {
+    return this.sessions.sessionContentVersion(sessionId);
+  }
+
   async get(principal: Principal, id: string): Promise<Session> {
     const session = await this.sessions.visibleById(principal, id);
     if (!session) throw new NotFoundError('Session');

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { once, type EventEmitter } from 'node:events';
 import { DateTime } from 'luxon';
+import { jest } from '@jest/globals';
+import { FeedContentService } from '../../src/calendar-feeds/feed-content.service.js';
 import { FeedStates } from '../../src/calendar-feeds/feed-states.js';
 import { parseCalendar } from '../support/ical.js';
 import { serverUrl, withAdminClient } from '../support/test-database.js';
@@ -116,6 +118,41 @@ describeOnServer('Feed polls answered from memory, across instances', () => {
     const again = await poll(b, feed.token).expect(200);
     expect(again.headers['x-query-count']).toBe('0');
     expect(again.text).toBe(first.text);
+  });
+
+  it('answers a known feed with the same headers and bytes as its first render, gzipped or not', async () => {
+    const route = jest.spyOn(b.app.get(FeedContentService), 'state');
+    const shown = (response: { headers: Record<string, string> }) =>
+      [
+        'etag',
+        'last-modified',
+        'cache-control',
+        'vary',
+        'content-type',
+        'content-encoding',
+        'content-length',
+        'x-content-type-options',
+        'content-security-policy',
+      ].map((name) => [name, response.headers[name]]);
+    try {
+      for (const encoding of ['gzip', 'identity']) {
+        const feed = await newFeed();
+        await caughtUp(b);
+        route.mockClear();
+        const first = await poll(b, feed.token).set('Accept-Encoding', encoding).expect(200);
+        const again = await poll(b, feed.token).set('Accept-Encoding', encoding).expect(200);
+        const notModified = await poll(b, feed.token, first.headers.etag).set('Accept-Encoding', encoding);
+        // The first poll renders through the feed's route; the next two come from memory.
+        expect(route).toHaveBeenCalledTimes(1);
+        expect(first.headers['content-encoding']).toBe(encoding === 'gzip' ? 'gzip' : undefined);
+        expect(shown(again)).toEqual(shown(first));
+        expect(again.text).toBe(first.text);
+        expect(notModified.status).toBe(304);
+        expect(notModified.headers.etag).toBe(first.headers.etag);
+      }
+    } finally {
+      route.mockRestore();
+    }
   });
 
   it('serves a change made on the other instance', async () => {

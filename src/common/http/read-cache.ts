@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Principal } from '../auth/principal.js';
+import { ByteBudgetLru } from '../cache/byte-budget-lru.js';
+
+/** What a read computes: its answer, and when that answer next reads differently on its own. */
+export interface ReadAnswer {
+  body: unknown;
+  /**
+   * Epoch ms from which the same data reads differently (a session starts or ends, and its
+   * `timing` moves); the answer is not served from then on. Omitted: never.
+   */
+  changesAt?: number;
+}
+
+/** What a kept answer is the answer to, version of the data included; see `ReadCache.json`. */
+export type ReadKey = readonly unknown[];
+
+const MAX_ANSWERS = 20_000;
+const MAX_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Answers of repeated reads, as JSON text, kept by everything they depend on: who asks, what
+ * they ask (address and language), and the version of the data, read from the database on every
+ * request (the committee's content version, which every change to what the committee's sessions
+ * show raises in the same transaction). A read that finds its key answers with one indexed
+ * lookup; any change moves the version, so a kept answer is never served stale, on this instance
+ * or another. Bounded by count and bytes, least recently used out first.
+ */
+@Injectable()
+export class ReadCache {
+  private readonly answers = new ByteBudgetLru<{ json: string; changesAt: number }>(MAX_ANSWERS, MAX_BYTES);
+
+  /**
+   * The answer as JSON text: kept under `key` when one is given (undefined: the data's version is
+   * not known, so compute it and keep nothing). Errors are thrown as they come, and not kept.
+   */
+  async json(
+    key: ReadKey | undefined,
+    compute: () => Promise<ReadAnswer>,
+    now = Date.now(),
+  ): Promise<string> {
+    const id = key === undefined ? undefined : JSON.stringify(key);
+    const kept = id === undefined ? undefined : this.answers.get(id);
+    if (kept !== undefined && now < kept.changesAt) return kept.json;
+    const { body, changesAt = Number.POSITIVE_INFINITY } = await compute();
+    const json = JSON.stringify(body);
+    // UTF-16 in memory: two bytes a character.
+    if (id !== undefined) this.answers.set(id, { json, changesAt }, 2 * (json.length + id.length));
+    return json;
+  }
+}
+
+/**
+ * The key of a read: who asks (every field of the principal, so another scope is another key),
+ * the address with its query, the language the answer is in, and the data's version; undefined
+ * when the version is unknown (nothing is kept then).
+ */
+export function readKey(
+  principal: Principal,
+  request: Request,
+  lang: string | undefined,
+  version: number | undefined,
+): ReadKey | undefined {
+  return version === undefined ? undefined : [principal, request.originalUrl, lang ?? null, version];
+}
+
+/** Sends JSON text made by `ReadCache.json` as the answer, as `response.json` would send it. */
+export function jsonText(response: Response, json: string): string {
+  response.type('application/json');
+  return json;
+}
