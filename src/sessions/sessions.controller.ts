@@ -25,7 +25,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { versionETag } from '../common/http/etag.js';
-import { jsonText, ReadCache, readKey } from '../common/http/read-cache.js';
+import { ReadCache, readKey, sendJson } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import {
@@ -100,8 +100,8 @@ export class SessionsController {
     @Query() query: SessionListQuery,
     @RequestLanguage() lang: string | undefined,
     @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
-  ): Promise<string> {
+    @Res() response: Response,
+  ): Promise<void> {
     // A committee's page is kept by the committee's content version; other pages are not kept.
     const version = query.committeeId ? await this.sessions.contentVersion(query.committeeId) : undefined;
     const json = await this.answers.json(readKey(principal, request, lang, version), async () => {
@@ -121,7 +121,7 @@ export class SessionsController {
       };
       return { body, changesAt: nextTimingChange(page.items, now.getTime()) };
     });
-    return jsonText(response, json);
+    sendJson(response, json);
   }
 
   @Get(':id')

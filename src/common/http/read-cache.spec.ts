@@ -15,8 +15,10 @@ describe('ReadCache', () => {
   it('answers a key it has seen from memory, and computes again for another version', async () => {
     const cache = new ReadCache();
     const compute = counting({ title: 'Plenary' });
-    expect(await cache.json(['p', '/a', 'en', 1], compute, at)).toBe('{"title":"Plenary"}');
-    expect(await cache.json(['p', '/a', 'en', 1], compute, at + 1000)).toBe('{"title":"Plenary"}');
+    expect(await cache.json(['p', '/a', 'en', 1], compute, at)).toEqual(Buffer.from('{"title":"Plenary"}'));
+    expect(await cache.json(['p', '/a', 'en', 1], compute, at + 1000)).toEqual(
+      Buffer.from('{"title":"Plenary"}'),
+    );
     expect(compute.calls).toBe(1);
     await cache.json(['p', '/a', 'en', 2], compute, at);
     await cache.json(['p', '/a', 'fa', 2], compute, at);

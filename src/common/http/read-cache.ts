@@ -20,7 +20,7 @@ const MAX_ANSWERS = 20_000;
 const MAX_BYTES = 32 * 1024 * 1024;
 
 /**
- * Answers of repeated reads, as JSON text, kept by everything they depend on: who asks, what
+ * Answers of repeated reads, as JSON, kept by everything they depend on: who asks, what
  * they ask (address and language), and the version of the data, read from the database on every
  * request (the committee's content version, which every change to what the committee's sessions
  * show raises in the same transaction). A read that finds its key answers with one indexed
@@ -29,24 +29,24 @@ const MAX_BYTES = 32 * 1024 * 1024;
  */
 @Injectable()
 export class ReadCache {
-  private readonly answers = new ByteBudgetLru<{ json: string; changesAt: number }>(MAX_ANSWERS, MAX_BYTES);
+  private readonly answers = new ByteBudgetLru<{ json: Buffer; changesAt: number }>(MAX_ANSWERS, MAX_BYTES);
 
   /**
-   * The answer as JSON text: kept under `key` when one is given (undefined: the data's version is
+   * The answer as JSON (UTF-8 bytes): kept under `key` when one is given (undefined: the data's version is
    * not known, so compute it and keep nothing). Errors are thrown as they come, and not kept.
    */
   async json(
     key: ReadKey | undefined,
     compute: () => Promise<ReadAnswer>,
     now = Date.now(),
-  ): Promise<string> {
+  ): Promise<Buffer> {
     const id = key === undefined ? undefined : JSON.stringify(key);
     const kept = id === undefined ? undefined : this.answers.get(id);
     if (kept !== undefined && now < kept.changesAt) return kept.json;
     const { body, changesAt = Number.POSITIVE_INFINITY } = await compute();
-    const json = JSON.stringify(body);
-    // UTF-16 in memory: two bytes a character.
-    if (id !== undefined) this.answers.set(id, { json, changesAt }, 2 * (json.length + id.length));
+    const json = Buffer.from(JSON.stringify(body));
+    // The key is kept as UTF-16: two bytes a character.
+    if (id !== undefined) this.answers.set(id, { json, changesAt }, json.length + 2 * id.length);
     return json;
   }
 }
@@ -65,8 +65,8 @@ export function readKey(
   return version === undefined ? undefined : [principal, request.originalUrl, lang ?? null, version];
 }
 
-/** Sends JSON text made by `ReadCache.json` as the answer, as `response.json` would send it. */
-export function jsonText(response: Response, json: string): string {
-  response.type('application/json');
-  return json;
+/** Sends JSON made by `ReadCache.json` as the answer, with the headers `response.json` sends. */
+export function sendJson(response: Response, json: Buffer): void {
+  response.setHeader('Content-Type', 'application/json; charset=utf-8');
+  response.send(json);
 }
