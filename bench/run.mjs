@@ -310,6 +310,31 @@ async function main() {
   }
   unchangedTimes.sort((a, b) => a - b);
   const unchangedPoll500Ms = Number(unchangedTimes[10].toFixed(1));
+  // A committee's page and an agenda are kept by the committee's content version: the first
+  // read after a change computes the answer, the reads after it are kept. One at a time, median.
+  const pageScenario = scenarios.find((scenario) => scenario.name.startsWith('sessions page'));
+  const agendaScenario = scenarios.find((scenario) => scenario.name.startsWith('rendered agenda'));
+  const keptReads = {};
+  for (const scenario of [pageScenario, agendaScenario]) {
+    const timed = async () => {
+      const startedAt = performance.now();
+      await (await fetch(`${app.base}${scenario.path}`, { headers: scenario.headers })).arrayBuffer();
+      return performance.now() - startedAt;
+    };
+    const afterChange = [];
+    const kept = [];
+    for (let round = 0; round < 7; round++) {
+      await fetch(`${app.base}/api/v1/sessions/${data.writeSessionIds[round]}`, {
+        method: 'PATCH',
+        headers: { ...auth, 'content-type': 'application/json' },
+        body: JSON.stringify({ title: `Changed ${round}` }),
+      });
+      afterChange.push(await timed());
+      kept.push(await timed());
+    }
+    const median = (times) => Number(times.sort((a, b) => a - b)[3].toFixed(1));
+    keptReads[scenario.name] = { firstAfterChangeMs: median(afterChange), keptMs: median(kept) };
+  }
   const rss = peakRssMb(app.child.pid);
   await stopApp(app.child);
   cleanup();
@@ -353,6 +378,7 @@ async function main() {
     slotSearchSequentialMs: slotSearchLatency,
     coldRenderGrowth5000vs500: Number((coldRenders[5000] / coldRenders[500]).toFixed(1)),
     unchangedPoll500Ms,
+    keptReads,
     idleRssMb,
     peakRssMb: Math.round(rss),
     targets,
@@ -372,6 +398,8 @@ async function main() {
   console.log(
     `Slot search one at a time (${slotSearchLatency.requests} requests, ${slotSearchLatency.slots} slots): p50 ${slotSearchLatency.p50} ms, p99 ${slotSearchLatency.p99} ms (target p99 <= 100 ms); SQL per request ${scenarios.find((scenario) => scenario.post).queries}`,
   );
+  console.log('Reads one at a time (median of 7): first after a change, then kept:');
+  console.table(keptReads);
   console.log('Issue 19 targets (one run):');
   console.table(targets);
   console.log('Written to bench/results.json');
