@@ -13,7 +13,15 @@ import {
   toCommitteeDto,
   UpdateCommitteeDto,
 } from './dto/committee.dto.js';
-import { Changes, Creates, delegateView, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
+import {
+  Changes,
+  Creates,
+  delegateList,
+  delegateView,
+  ReadsOne,
+  ReadsPage,
+  Removes,
+} from '../common/http/operations.js';
 
 @ApiTags('Committees')
 @ApiBearerAuth()
@@ -36,11 +44,7 @@ export class CommitteesController {
   }
 
   @Get()
-  @ReadsPage(CommitteePageDto, {
-    summary: 'List committees',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-    problems: [401, 422],
-  })
+  @ReadsPage(CommitteePageDto, delegateList('List committees'))
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PagedLangQuery,

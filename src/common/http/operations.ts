@@ -18,9 +18,16 @@ export type OperationDoc =
       problems?: ProblemAnswer[];
     };
 
+const DELEGATE_VIEW = 'A delegate sees only what its participant may see; anything else is 404.';
+
 /** A read a delegate may make too, seeing only what its participant may see. */
 export function delegateView(summary: string): OperationDoc {
-  return { summary, description: 'A delegate sees only what its participant may see; anything else is 404.' };
+  return { summary, description: DELEGATE_VIEW };
+}
+
+/** A list a delegate may read too: no id in its path, so only an unknown caller or a bad query fails it. */
+export function delegateList(summary: string): OperationDoc {
+  return { summary, description: DELEGATE_VIEW, problems: [401, 422] };
 }
 
 /*
