@@ -1,9 +1,10 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import {
   CreatedAtColumn,
   IdColumn,
   InstantColumn,
+  References,
   TextColumn,
   UuidColumn,
 } from '../common/database-columns.js';
@@ -19,24 +20,20 @@ export class CalendarFeed {
   @IdColumn() id: string;
   @TextColumn('scope') scope: FeedScope;
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
   @UuidColumn('participant_id', true) participantId: string | null;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @UuidColumn('working_group_id', true) workingGroupId: string | null;
-  @ManyToOne(() => WorkingGroup, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'working_group_id' })
+  @References(() => WorkingGroup, 'working_group_id', 'CASCADE')
   workingGroup?: WorkingGroup;
   /**
    * The delegate whose token made the feed, if one did: the feed then shows no more than
    * that participant may see, whatever its scope.
    */
   @UuidColumn('owner_participant_id', true) ownerParticipantId: string | null;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'owner_participant_id' })
+  @References(() => Participant, 'owner_participant_id', 'CASCADE')
   ownerParticipant?: Participant;
   @TextColumn('label') label: string;
   @TextColumn('locale') locale: string;

@@ -1,8 +1,9 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   CreatedAtColumn,
   IdColumn,
   InstantColumn,
+  References,
   TextColumn,
   UuidColumn,
 } from '../../common/database-columns.js';
@@ -22,8 +23,7 @@ export type PortalLinkKind = (typeof PORTAL_LINK_KINDS)[number];
 export class PortalLink {
   @IdColumn() id: string;
   @UuidColumn('participant_id') participantId: string;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @TextColumn('kind') kind: PortalLinkKind;
   @Index('uq_portal_links_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;

@@ -1,8 +1,9 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
   CreatedAtColumn,
   IdColumn,
   InstantColumn,
+  References,
   TextColumn,
   UuidColumn,
 } from '../../common/database-columns.js';
@@ -18,12 +19,10 @@ import { PortalLink } from './portal-link.entity.js';
 export class PortalSession {
   @IdColumn() id: string;
   @Index('ix_portal_sessions_participant') @UuidColumn('participant_id') participantId: string;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @Index('ix_portal_sessions_link') @UuidColumn('link_id') linkId: string;
-  @ManyToOne(() => PortalLink, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'link_id' })
+  @References(() => PortalLink, 'link_id', 'CASCADE')
   link?: PortalLink;
   @Index('uq_portal_sessions_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
   @TextColumn('csrf_token') csrfToken: string;
