@@ -12,7 +12,7 @@ import {
   toApiTokenDto,
 } from './dto/api-token.dto.js';
 import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor.js';
-import { Creates, ReadsPage, Removes } from '../common/http/operations.js';
+import { Creates, ReadsIndex, Removes } from '../common/http/operations.js';
 
 @ApiTags('API tokens')
 @ApiBearerAuth()
@@ -38,10 +38,9 @@ export class ApiTokensController {
   }
 
   @Get()
-  @ReadsPage(ApiTokenPageDto, {
+  @ReadsIndex(ApiTokenPageDto, {
     summary: 'List API tokens',
     description: 'Admins see every token; organizers see the tokens of their committees.',
-    problems: [401, 422],
   })
   async list(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery): Promise<ApiTokenPageDto> {
     const result = await this.apiTokens.list(principal, page);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Creates, ReadsPage, Removes } from '../common/http/operations.js';
+import { Creates, ReadsIndex, Removes } from '../common/http/operations.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -42,10 +42,9 @@ export class FeedsController {
   }
 
   @Get()
-  @ReadsPage(FeedPageDto, {
+  @ReadsIndex(FeedPageDto, {
     summary: 'List calendar feeds',
     description: 'A delegate sees its own feeds only; the token is never shown again.',
-    problems: [401, 422],
   })
   async list(@CurrentPrincipal() principal: Principal, @Query() query: FeedListQuery): Promise<FeedPageDto> {
     const page = await this.feeds.list(principal, query);

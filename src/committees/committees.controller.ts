@@ -13,15 +13,7 @@ import {
   toCommitteeDto,
   UpdateCommitteeDto,
 } from './dto/committee.dto.js';
-import {
-  Changes,
-  Creates,
-  delegateList,
-  delegateView,
-  ReadsOne,
-  ReadsPage,
-  Removes,
-} from '../common/http/operations.js';
+import { Changes, Creates, delegateView, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
 
 @ApiTags('Committees')
 @ApiBearerAuth()
@@ -44,7 +36,7 @@ export class CommitteesController {
   }
 
   @Get()
-  @ReadsPage(CommitteePageDto, delegateList('List committees'))
+  @ReadsIndex(CommitteePageDto, delegateView('List committees'))
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PagedLangQuery,

@@ -18,7 +18,7 @@ import { SessionReadingService } from './session-reading.service.js';
 import { toSessionDto } from './session-view.js';
 import type { Session } from './session.entity.js';
 import { SessionsService } from './sessions.service.js';
-import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
+import { Changes, Creates, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the version being changed' };
 
@@ -61,12 +61,11 @@ export class SessionsController {
   }
 
   @Get()
-  @ReadsPage(SessionPageDto, {
+  @ReadsIndex(SessionPageDto, {
     summary: 'List sessions',
     description:
       'Ordered by start; filters combine. A delegate sees only what its participant may see; anything else is 404. Delegates never see drafts.',
     outcome: 'Ordered by start; only what the caller may see',
-    problems: [401, 422],
   })
   async list(
     @CurrentPrincipal() principal: Principal,

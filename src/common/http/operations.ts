@@ -18,16 +18,9 @@ export type OperationDoc =
       problems?: ProblemAnswer[];
     };
 
-const DELEGATE_VIEW = 'A delegate sees only what its participant may see; anything else is 404.';
-
 /** A read a delegate may make too, seeing only what its participant may see. */
 export function delegateView(summary: string): OperationDoc {
-  return { summary, description: DELEGATE_VIEW };
-}
-
-/** A list a delegate may read too: no id in its path, so only an unknown caller or a bad query fails it. */
-export function delegateList(summary: string): OperationDoc {
-  return { summary, description: DELEGATE_VIEW, problems: [401, 422] };
+  return { summary, description: 'A delegate sees only what its participant may see; anything else is 404.' };
 }
 
 /*
@@ -37,6 +30,7 @@ export function delegateList(summary: string): OperationDoc {
  */
 const READ_ONE: ProblemAnswer[] = [400, 401, 404];
 const READ_PAGE: ProblemAnswer[] = [400, 401, 422, 404];
+const READ_INDEX: ProblemAnswer[] = [401, 422];
 const CREATE: ProblemAnswer[] = [401, 403, 413, 415, 422, 404];
 const CHANGE: ProblemAnswer[] = [400, 401, 403, 404, 413, 415, 422];
 const REMOVE: ProblemAnswer[] = [400, 401, 403, 404];
@@ -47,9 +41,15 @@ export function ReadsOne(type: Type<unknown>, doc: OperationDoc): MethodDecorato
   return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
 }
 
-/** `GET` of a page of resources: 200 with `type`, a page with `items` and `nextCursor`. */
+/** `GET` of a page under an id in the path: 200 with `type`, a page with `items` and `nextCursor`. */
 export function ReadsPage(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
   const { operation, outcome, problems } = parts(doc, READ_PAGE);
+  return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
+}
+
+/** `GET` of a page of a top-level collection, its index (no id in the path): 200 with `type`. */
+export function ReadsIndex(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
+  const { operation, outcome, problems } = parts(doc, READ_INDEX);
   return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
 }
 
