@@ -7,6 +7,7 @@ import { resolveWallTime } from '../common/time/wall-clock.js';
 import { needsOverride } from './ics/dst-corners.js';
 import type { IcsEvent } from './ics/ics-writer.js';
 import { sessionPageUrl, sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
+import { MINUTE_MS } from '../common/time/durations.js';
 
 export interface FeedOccurrence {
   session: Session;
@@ -157,7 +158,7 @@ function rulePlan(series: Series) {
 }
 
 function differs(series: Series, session: Session, agenda: FeedAgendaItem[], expectedStart: Date): boolean {
-  const expectedEnd = expectedStart.getTime() + series.durationMinutes * 60_000;
+  const expectedEnd = expectedStart.getTime() + series.durationMinutes * MINUTE_MS;
   return (
     session.startsAt.getTime() !== expectedStart.getTime() ||
     session.endsAt.getTime() !== expectedEnd ||

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 /** A sign-in link to insert: whose it is, the hash of its secret and when it stops working. */
 export interface NewPortalLink {
@@ -8,7 +8,7 @@ export interface NewPortalLink {
   expiresAt: Date;
 }
 
-/** The portal links' queries that TypeORM's repository does not write for us. */
+/** The portal links' queries that TypeORM's repository API does not express. */
 @Injectable()
 export class PortalLinksRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -25,5 +25,22 @@ export class PortalLinksRepository {
         links.map((link) => link.expiresAt),
       ],
     );
+  }
+
+  /**
+   * Marks the link with this hash used, if it can still sign someone in, in the statement that
+   * checks it: two clicks at once cannot both use a one-time link. Its id, or undefined.
+   */
+  async markUsed(manager: EntityManager, tokenHash: string): Promise<string | undefined> {
+    const rows = await manager.query<Array<{ id: string }>>(
+      `WITH used AS (
+         UPDATE portal_links SET used_at = COALESCE(used_at, now())
+          WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+            AND (kind <> 'one_time' OR used_at IS NULL)
+         RETURNING id)
+       SELECT id FROM used`,
+      [tokenHash],
+    );
+    return rows[0]?.id;
   }
 }
