@@ -1,11 +1,10 @@
 import { Entity, Index } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import {
-  CreatedAtColumn,
-  IdColumn,
   InstantColumn,
   References,
   TextColumn,
+  TokenBearing,
   UuidColumn,
 } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -16,8 +15,8 @@ export type FeedScope = (typeof FEED_SCOPES)[number];
 
 @Entity('calendar_feeds')
 @Index('ix_calendar_feeds_committee', ['committeeId', 'createdAt', 'id'])
-export class CalendarFeed {
-  @IdColumn() id: string;
+@Index('uq_calendar_feeds_token_hash', ['tokenHash'], { unique: true })
+export class CalendarFeed extends TokenBearing {
   @TextColumn('scope') scope: FeedScope;
   @UuidColumn('committee_id') committeeId: string;
   @References(() => Committee, 'committee_id', 'CASCADE')
@@ -37,8 +36,6 @@ export class CalendarFeed {
   ownerParticipant?: Participant;
   @TextColumn('label') label: string;
   @TextColumn('locale') locale: string;
-  @Index('uq_calendar_feeds_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
-  @CreatedAtColumn() createdAt: Date;
   @InstantColumn('last_fetched_at', true) lastFetchedAt: Date | null;
   @InstantColumn('revoked_at', true) revokedAt: Date | null;
 }
