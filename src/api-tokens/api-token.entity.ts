@@ -1,10 +1,9 @@
 import { Column, Entity, Index } from 'typeorm';
 import {
-  CreatedAtColumn,
-  IdColumn,
   InstantColumn,
   References,
   TextColumn,
+  TokenBearing,
   UuidColumn,
 } from '../common/database-columns.js';
 import type { TokenRole } from '../common/auth/principal.js';
@@ -12,11 +11,9 @@ import { Participant } from '../participants/participant.entity.js';
 import { Party } from '../parties/party.entity.js';
 
 @Entity('api_tokens')
-export class ApiToken {
-  @IdColumn() id: string;
+@Index('uq_api_tokens_hash', ['tokenHash'], { unique: true })
+export class ApiToken extends TokenBearing {
   @TextColumn('name') name: string;
-  /** SHA-256 of the token, hex; the token itself is shown once and never stored. */
-  @Index('uq_api_tokens_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
   @TextColumn('role') role: TokenRole;
   @Column({ name: 'committee_ids', type: 'uuid', array: true, default: () => "'{}'" }) committeeIds: string[];
   @UuidColumn('participant_id', true) participantId: string | null;
@@ -26,6 +23,5 @@ export class ApiToken {
   @UuidColumn('party_id', true) partyId: string | null;
   @References(() => Party, 'party_id', 'SET NULL')
   party?: Party;
-  @CreatedAtColumn() createdAt: Date;
   @InstantColumn('revoked_at', true) revokedAt: Date | null;
 }

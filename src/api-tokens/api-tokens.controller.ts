@@ -1,6 +1,5 @@
 import { Body, Controller, Delete, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiTags, ApiOperation } from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -13,7 +12,7 @@ import {
   toApiTokenDto,
 } from './dto/api-token.dto.js';
 import { AnswerHoldsSecret } from '../common/idempotency/idempotency.interceptor.js';
-import { ReadsPage, Removes } from '../common/http/operations.js';
+import { Creates, ReadsIndex, Removes } from '../common/http/operations.js';
 
 @ApiTags('API tokens')
 @ApiBearerAuth()
@@ -24,16 +23,12 @@ export class ApiTokensController {
 
   @Post()
   @AnswerHoldsSecret()
-  @ApiCreatedResponse({
-    type: CreatedApiTokenDto,
-    description: 'The token is in this answer and nowhere else',
-  })
-  @ApiOperation({
+  @Creates(CreatedApiTokenDto, {
     summary: 'Create an API token (shown once)',
     description:
       'Admins create any token. Organizers create delegate tokens for participants of their committees and organizer tokens for committees they manage themselves; never admin tokens (403).',
+    outcome: 'The token is in this answer and nowhere else',
   })
-  @ApiProblems(401, 403, 413, 415, 422, 404)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateApiTokenDto,
@@ -43,10 +38,9 @@ export class ApiTokensController {
   }
 
   @Get()
-  @ReadsPage(ApiTokenPageDto, {
+  @ReadsIndex(ApiTokenPageDto, {
     summary: 'List API tokens',
     description: 'Admins see every token; organizers see the tokens of their committees.',
-    problems: [401, 422],
   })
   async list(@CurrentPrincipal() principal: Principal, @Query() page: PageQuery): Promise<ApiTokenPageDto> {
     const result = await this.apiTokens.list(principal, page);

@@ -1,10 +1,10 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import { Committee } from '../committees/committee.entity.js';
 import {
-  CreatedAtColumn,
-  IdColumn,
   InstantColumn,
+  References,
   TextColumn,
+  TokenBearing,
   UuidColumn,
 } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -15,33 +15,27 @@ export type FeedScope = (typeof FEED_SCOPES)[number];
 
 @Entity('calendar_feeds')
 @Index('ix_calendar_feeds_committee', ['committeeId', 'createdAt', 'id'])
-export class CalendarFeed {
-  @IdColumn() id: string;
+@Index('uq_calendar_feeds_token_hash', ['tokenHash'], { unique: true })
+export class CalendarFeed extends TokenBearing {
   @TextColumn('scope') scope: FeedScope;
   @UuidColumn('committee_id') committeeId: string;
-  @ManyToOne(() => Committee, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'committee_id' })
+  @References(() => Committee, 'committee_id', 'CASCADE')
   committee?: Committee;
   @UuidColumn('participant_id', true) participantId: string | null;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @UuidColumn('working_group_id', true) workingGroupId: string | null;
-  @ManyToOne(() => WorkingGroup, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'working_group_id' })
+  @References(() => WorkingGroup, 'working_group_id', 'CASCADE')
   workingGroup?: WorkingGroup;
   /**
    * The delegate whose token made the feed, if one did: the feed then shows no more than
    * that participant may see, whatever its scope.
    */
   @UuidColumn('owner_participant_id', true) ownerParticipantId: string | null;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'owner_participant_id' })
+  @References(() => Participant, 'owner_participant_id', 'CASCADE')
   ownerParticipant?: Participant;
   @TextColumn('label') label: string;
   @TextColumn('locale') locale: string;
-  @Index('uq_calendar_feeds_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
-  @CreatedAtColumn() createdAt: Date;
   @InstantColumn('last_fetched_at', true) lastFetchedAt: Date | null;
   @InstantColumn('revoked_at', true) revokedAt: Date | null;
 }

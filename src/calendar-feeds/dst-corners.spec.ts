@@ -1,4 +1,5 @@
 import { expandCalendar, expandWithNodeIcal } from '../../test/support/ical.js';
+import { MINUTE_MS } from '../common/time/durations.js';
 import { planSeries } from '../series/series-plan.js';
 import type { Series } from '../series/series.entity.js';
 import type { Session } from '../sessions/session.entity.js';
@@ -9,7 +10,6 @@ import { sessionToEvent, type EventContext } from './session-event.js';
 
 const CONTEXT: EventContext = { locale: 'en', zones: [], publicBaseUrl: 'https://quorum.example' };
 const STAMP = new Date('2020-01-01T00:00:00Z');
-const MINUTE_MS = 60_000;
 
 interface Changes {
   /** Recurrence ids of occurrences cancelled on their own. */

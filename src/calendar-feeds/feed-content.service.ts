@@ -8,13 +8,13 @@ import { FeedsRepository, type FeedStateRow } from './feeds.repository.js';
 import { ByteBudgetLru } from '../common/cache/byte-budget-lru.js';
 import { RenderCache, type RenderedFeed } from './render-cache.js';
 import { readerZonesFirst } from './zone-labels.js';
-import { DAY_MS } from '../common/time/durations.js';
+import { DAY_MS, MINUTE_MS } from '../common/time/durations.js';
 
 const PAST_DAYS = 90;
 const FUTURE_DAYS = 2 * 365;
 const CANCELLED_KEPT_DAYS = 30;
 /** lastFetchedAt is a hint for people, so it is written at most this often per feed. */
-const FETCH_STAMP_MS = 5 * 60_000;
+const FETCH_STAMP_MS = 5 * MINUTE_MS;
 /** Rendered events, shared by every feed of the instance: a 5,000-session feed holds about 7 MB. */
 const EVENT_CACHE_ENTRIES = 200_000;
 const EVENT_CACHE_BYTES = 64 * 1024 * 1024;

@@ -10,10 +10,8 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { onCommitteeTouched } from '../committees/committee-version.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import type { FeedStateRow } from './feeds.repository.js';
+import { feedListenerQueries, type FeedStateRow } from './feeds.repository.js';
 
-/** The channel the migration's triggers announce on (see 1796019000000-FeedNotifications). */
-const CHANNEL = 'quorum_feeds';
 const MAX_FEEDS = 100_000;
 const FIRST_RETRY_MS = 250;
 const LAST_RETRY_MS = 10_000;
@@ -151,7 +149,7 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
     client.on('end', () => this.lost(client));
     client
       .connect()
-      .then(() => client.query(`LISTEN ${CHANNEL}`))
+      .then(() => feedListenerQueries.listen(client))
       .then(() => {
         if (this.client !== client || this.stopped) return;
         // Whatever changed while no one listened is unknown: start from nothing.
@@ -165,7 +163,7 @@ export class FeedStates implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private ping(client: pg.Client): void {
-    client.query('SELECT 1').catch((error: unknown) => this.lost(client, error));
+    feedListenerQueries.ping(client).catch((error: unknown) => this.lost(client, error));
   }
 
   /** A change of the committee is being written here: see PENDING_MS. */

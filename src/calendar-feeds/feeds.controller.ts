@@ -1,13 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Inject, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Creates, ReadsIndex, Removes } from '../common/http/operations.js';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -27,16 +20,12 @@ export class FeedsController {
 
   @Post()
   @AnswerHoldsSecret()
-  @ApiCreatedResponse({
-    type: CreatedFeedDto,
-    description: 'The token and its URLs appear in this answer only',
-  })
-  @ApiOperation({
+  @Creates(CreatedFeedDto, {
     summary: 'Create a calendar feed (URL shown once)',
     description:
       'Answers the secret token and the url (https:// or http:// as PUBLIC_BASE_URL says) and webcalUrl once. A delegate creates feeds of its own scope only.',
+    outcome: 'The token and its URLs appear in this answer only',
   })
-  @ApiProblems(401, 403, 413, 415, 422, 404)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateFeedDto,
@@ -53,22 +42,21 @@ export class FeedsController {
   }
 
   @Get()
-  @ApiOkResponse({ type: FeedPageDto })
-  @ApiOperation({
+  @ReadsIndex(FeedPageDto, {
     summary: 'List calendar feeds',
     description: 'A delegate sees its own feeds only; the token is never shown again.',
   })
-  @ApiProblems(401, 422)
   async list(@CurrentPrincipal() principal: Principal, @Query() query: FeedListQuery): Promise<FeedPageDto> {
     const page = await this.feeds.list(principal, query);
     return { items: page.items.map(toFeedDto), nextCursor: page.nextCursor };
   }
 
   @Delete(':id')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Revoked: its URL answers 404 from now on' })
-  @ApiOperation({ summary: 'Revoke a calendar feed', description: 'Its URL answers 404 from then on.' })
-  @ApiProblems(400, 401, 403, 404)
+  @Removes({
+    summary: 'Revoke a calendar feed',
+    description: 'Its URL answers 404 from then on.',
+    outcome: 'Revoked: its URL answers 404 from now on',
+  })
   async revoke(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
     await this.feeds.revoke(principal, id);
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity.js';
 import { Committee } from '../committees/committee.entity.js';
@@ -76,6 +77,60 @@ const STATE_BY_TOKEN_HASH = `SELECT f.id, f.scope, f.committee_id, f.participant
        f.owner_participant_id, f.label, f.locale, f.last_fetched_at, c.content_version, c.content_changed_at
   FROM calendar_feeds f JOIN committees c ON c.id = f.committee_id
  WHERE f.token_hash = $1 AND f.revoked_at IS NULL`;
+
+/** The sessions every feed of a committee may show, before its scope and reader narrow them. */
+const FEED_SESSION_CONDITIONS = [
+  's.committee_id = :committeeId',
+  `s.status <> 'draft'`,
+  // A series is written whole (one RRULE), so all its occurrences come once any is in the window.
+  `((s.starts_at < :to AND s.ends_at > :from AND (s.status <> 'cancelled' OR s.ends_at > :cancelledFrom))
+    OR s.series_id IN (SELECT w.series_id FROM sessions w WHERE w.committee_id = :committeeId
+                        AND w.series_id IS NOT NULL AND w.starts_at < :to AND w.ends_at > :from))`,
+];
+
+/** The settings come once, as the first row; then one small row per session, in feed order. */
+function feedRowsSql(conditions: string[]): string {
+  return `
+    SELECT 0 AS part, NULL::timestamptz AS starts_at, c.default_time_zone,
+           (SELECT p.time_zone FROM participants p WHERE p.id = :participantId) AS participant_time_zone,
+           (SELECT p.party_id FROM participants p WHERE p.id = :viewerId) AS reader_party_id,
+           (SELECT json_agg(json_build_object('timeZone', pa.time_zone, 'locale', pa.locale, 'partyId', pa.id)
+                   ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = c.id) AS party_zones,
+           NULL::uuid AS id, NULL::uuid AS series_id, NULL::text AS fingerprint, NULL::text AS series_fingerprint
+      FROM committees c WHERE c.id = :committeeId
+    UNION ALL
+    SELECT 1, s.starts_at, NULL, NULL, NULL, NULL, s.id, s.series_id,
+           md5(s.xmin::text || ':' || coalesce(wg.xmin::text, '') || ':'
+               || coalesce((SELECT string_agg(a.id::text || '@' || a.xmin::text, ',' ORDER BY a.id)
+                              FROM agenda_items a WHERE a.session_id = s.id), '')),
+           (SELECT se.xmin::text || ':' || coalesce(sg.xmin::text, '') FROM series se
+              LEFT JOIN working_groups sg ON sg.id = se.working_group_id
+             WHERE se.id = s.series_id)
+      FROM sessions s LEFT JOIN working_groups wg ON wg.id = s.working_group_id
+     WHERE ${conditions.join(' AND ')}
+     ORDER BY part, starts_at, id`;
+}
+
+/** A row of feedRowsSql: the settings' columns filled in the first, the session's in the others. */
+type FeedRowsRaw = FeedSettings & {
+  id: string;
+  series_id: string | null;
+  fingerprint: string;
+  series_fingerprint: string | null;
+};
+
+/** The channel the migration's triggers announce on (see 1796019000000-FeedNotifications). */
+const FEED_CHANNEL = 'quorum_feeds';
+
+/**
+ * What FeedStates sends on its listening connection: a pg client of its own, outside the data
+ * source's pool, since a LISTEN holds its connection for as long as it listens.
+ */
+export const feedListenerQueries = {
+  listen: (client: pg.Client) => client.query(`LISTEN ${FEED_CHANNEL}`),
+  /** Any statement will do: it only proves that the connection still answers. */
+  ping: (client: pg.Client) => client.query('SELECT 1'),
+};
 
 /** The feed's queries: one per question the feed service asks. */
 @Injectable()
@@ -175,36 +230,11 @@ export class FeedsRepository {
     const viewer = feed.scope === 'participant' ? feed.participant_id : feed.owner_participant_id;
     const visible = viewer ? participantSessionsCondition('s', feed.committee_id, viewer) : undefined;
     const conditions = [
-      's.committee_id = :committeeId',
-      `s.status <> 'draft'`,
-      // A series is written whole (one RRULE), so all its occurrences come once any is in the window.
-      `((s.starts_at < :to AND s.ends_at > :from AND (s.status <> 'cancelled' OR s.ends_at > :cancelledFrom))
-        OR s.series_id IN (SELECT w.series_id FROM sessions w WHERE w.committee_id = :committeeId
-                            AND w.series_id IS NOT NULL AND w.starts_at < :to AND w.ends_at > :from))`,
+      ...FEED_SESSION_CONDITIONS,
       ...(feed.scope === 'working_group' ? ['s.working_group_id = :workingGroupId'] : []),
       ...(visible ? [visible.condition] : []),
     ];
-    // The settings come once, as the first row; then one small row per session, in feed order.
-    const sql = `
-      SELECT 0 AS part, NULL::timestamptz AS starts_at, c.default_time_zone,
-             (SELECT p.time_zone FROM participants p WHERE p.id = :participantId) AS participant_time_zone,
-             (SELECT p.party_id FROM participants p WHERE p.id = :viewerId) AS reader_party_id,
-             (SELECT json_agg(json_build_object('timeZone', pa.time_zone, 'locale', pa.locale, 'partyId', pa.id)
-                     ORDER BY pa.created_at, pa.id) FROM parties pa WHERE pa.committee_id = c.id) AS party_zones,
-             NULL::uuid AS id, NULL::uuid AS series_id, NULL::text AS fingerprint, NULL::text AS series_fingerprint
-        FROM committees c WHERE c.id = :committeeId
-      UNION ALL
-      SELECT 1, s.starts_at, NULL, NULL, NULL, NULL, s.id, s.series_id,
-             md5(s.xmin::text || ':' || coalesce(wg.xmin::text, '') || ':'
-                 || coalesce((SELECT string_agg(a.id::text || '@' || a.xmin::text, ',' ORDER BY a.id)
-                                FROM agenda_items a WHERE a.session_id = s.id), '')),
-             (SELECT se.xmin::text || ':' || coalesce(sg.xmin::text, '') FROM series se
-                LEFT JOIN working_groups sg ON sg.id = se.working_group_id
-               WHERE se.id = s.series_id)
-        FROM sessions s LEFT JOIN working_groups wg ON wg.id = s.working_group_id
-       WHERE ${conditions.join(' AND ')}
-       ORDER BY part, starts_at, id`;
-    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(sql, {
+    const [query, parameters] = this.dataSource.driver.escapeQueryWithParameters(feedRowsSql(conditions), {
       committeeId: feed.committee_id,
       participantId: feed.participant_id,
       viewerId: viewer,
@@ -214,19 +244,10 @@ export class FeedsRepository {
       cancelledFrom: window.cancelledFrom,
       ...visible?.parameters,
     });
-    const raw = await this.dataSource.query<
-      Array<
-        FeedSettings & {
-          id: string;
-          series_id: string | null;
-          fingerprint: string;
-          series_fingerprint: string | null;
-        }
-      >
-    >(query, parameters);
+    const [settings, ...sessions] = await this.dataSource.query<FeedRowsRaw[]>(query, parameters);
     return {
-      settings: raw[0],
-      rows: raw.slice(1).map((row) => ({
+      settings,
+      rows: sessions.map((row) => ({
         id: row.id,
         seriesId: row.series_id,
         fingerprint: row.fingerprint,

@@ -1,11 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
 import { planSeries } from '../series/series-plan.js';
+import type { Occurrence } from '../series/recurrence/expand.js';
 import type { Series } from '../series/series.entity.js';
 import type { Session } from '../sessions/session.entity.js';
 import { resolveWallTime } from '../common/time/wall-clock.js';
 import { needsOverride } from './ics/dst-corners.js';
 import type { IcsEvent } from './ics/ics-writer.js';
 import { sessionPageUrl, sessionToEvent, type EventContext, type FeedAgendaItem } from './session-event.js';
+import { MINUTE_MS } from '../common/time/durations.js';
 
 export interface FeedOccurrence {
   session: Session;
@@ -26,16 +28,33 @@ export function seriesToEvents(
   const plan = rulePlan(series);
   if ('problems' in plan)
     return occurrences.map(({ session, agenda }) => sessionToEvent(session, agenda, context));
-  const instances = new Map(
+  const instances: RuleInstances = new Map(
     plan.ruleOccurrences.map((instance, index) => [
       instance.recurrenceId,
       { ...instance, first: index === 0 },
     ]),
   );
   const live = occurrences.filter(({ session }) => session.status !== 'cancelled' && session.recurrenceId);
-  const liveIds = new Set(live.map(({ session }) => session.recurrenceId!));
-  const first = plan.ruleOccurrences[0];
+  return [
+    masterEvent(series, plan.ruleOccurrences, occurrences, live, instances, context),
+    ...overrideEvents(series, live, instances, context),
+  ];
+}
 
+/** The rule's instances by their wall-clock recurrence id; `first` marks DTSTART's. */
+type RuleInstances = Map<string, Occurrence & { first: boolean }>;
+
+/** The VEVENT with the RRULE: the rule's instances, less EXDATEs and plus RDATEs for what the feed shows. */
+function masterEvent(
+  series: Series,
+  ruleOccurrences: Occurrence[],
+  occurrences: FeedOccurrence[],
+  live: FeedOccurrence[],
+  instances: RuleInstances,
+  context: EventContext,
+): IcsEvent {
+  const liveIds = new Set(live.map(({ session }) => session.recurrenceId!));
+  const first = ruleOccurrences[0];
   const master = sessionToEvent(masterSession(series, first.startsAt, first.endsAt), [], context);
   // The series has no page of its own: its URL is the page of the first occurrence still to be held.
   const firstScheduled = occurrences
@@ -46,27 +65,34 @@ export function seriesToEvents(
   const lastModified = new Date(
     Math.max(series.updatedAt.getTime(), ...occurrences.map(({ session }) => session.updatedAt.getTime())),
   );
-  const sequence = series.sequence;
-  const events: IcsEvent[] = [
-    {
-      ...master,
-      url: firstScheduled ? sessionPageUrl(context.publicBaseUrl, firstScheduled.id) : undefined,
-      dtstamp: lastModified,
-      lastModified,
-      sequence,
-      rrule: series.rule,
-      ruleInstances: plan.ruleOccurrences.map(({ recurrenceId, startsAt }) => ({
-        wallTime: recurrenceId,
-        startsAt,
-      })),
-      exdates: plan.ruleOccurrences
-        .filter((instance) => !liveIds.has(instance.recurrenceId))
-        .map((instance) => instance.startsAt),
-      rdates: live
-        .filter(({ session }) => !instances.has(session.recurrenceId!))
-        .map(({ session }) => originalStart(series, session)),
-    },
-  ];
+  return {
+    ...master,
+    url: firstScheduled ? sessionPageUrl(context.publicBaseUrl, firstScheduled.id) : undefined,
+    dtstamp: lastModified,
+    lastModified,
+    sequence: series.sequence,
+    rrule: series.rule,
+    ruleInstances: ruleOccurrences.map(({ recurrenceId, startsAt }) => ({
+      wallTime: recurrenceId,
+      startsAt,
+    })),
+    exdates: ruleOccurrences
+      .filter((instance) => !liveIds.has(instance.recurrenceId))
+      .map((instance) => instance.startsAt),
+    rdates: live
+      .filter(({ session }) => !instances.has(session.recurrenceId!))
+      .map(({ session }) => originalStart(series, session)),
+  };
+}
+
+/** A VEVENT with RECURRENCE-ID for each shown occurrence that the RRULE alone would not give right. */
+function overrideEvents(
+  series: Series,
+  live: FeedOccurrence[],
+  instances: RuleInstances,
+  context: EventContext,
+): IcsEvent[] {
+  const events: IcsEvent[] = [];
   for (const { session, agenda } of live) {
     const instance = instances.get(session.recurrenceId!);
     const expectedStart = instance?.startsAt ?? originalStart(series, session);
@@ -83,7 +109,7 @@ export function seriesToEvents(
     events.push({
       ...sessionToEvent(session, agenda, context),
       uid: series.id,
-      sequence: Math.max(sequence, session.sequence),
+      sequence: Math.max(series.sequence, session.sequence),
       recurrenceId: expectedStart,
       recurrenceInstance: instance ? { wallTime: instance.recurrenceId, first: instance.first } : undefined,
     });
@@ -132,7 +158,7 @@ function rulePlan(series: Series) {
 }
 
 function differs(series: Series, session: Session, agenda: FeedAgendaItem[], expectedStart: Date): boolean {
-  const expectedEnd = expectedStart.getTime() + series.durationMinutes * 60_000;
+  const expectedEnd = expectedStart.getTime() + series.durationMinutes * MINUTE_MS;
   return (
     session.startsAt.getTime() !== expectedStart.getTime() ||
     session.endsAt.getTime() !== expectedEnd ||

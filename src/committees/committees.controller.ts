@@ -13,7 +13,7 @@ import {
   toCommitteeDto,
   UpdateCommitteeDto,
 } from './dto/committee.dto.js';
-import { Changes, Creates, delegateView, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
+import { Changes, Creates, delegateView, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
 
 @ApiTags('Committees')
 @ApiBearerAuth()
@@ -36,11 +36,7 @@ export class CommitteesController {
   }
 
   @Get()
-  @ReadsPage(CommitteePageDto, {
-    summary: 'List committees',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-    problems: [401, 422],
-  })
+  @ReadsIndex(CommitteePageDto, delegateView('List committees'))
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: PagedLangQuery,

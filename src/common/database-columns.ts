@@ -38,6 +38,17 @@ export const References =
     ManyToOne(target, { onDelete })(prototype, property);
   };
 
+/**
+ * The columns of a row that a secret opens (API tokens, calendar feeds, portal links and
+ * sessions): only the secret's SHA-256 (hex) is stored, never the secret, and each table
+ * indexes it uniquely under a name of its own.
+ */
+export abstract class TokenBearing {
+  @IdColumn() id: string;
+  @TextColumn('token_hash') tokenHash: string;
+  @CreatedAtColumn() createdAt: Date;
+}
+
 /** The id and the creation and change instants most tables start with. */
 export abstract class Stamped {
   @IdColumn() id: string;

@@ -60,75 +60,110 @@ export class ConfigError extends Error {
 /** Reads and checks the environment once; every problem is reported, one line each. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const read = new EnvReader(env);
-  // In this order, so that the problem lines come out in the order of the README's table.
+  // In this order (spreads run left to right), so that the problem lines come out in the order
+  // of the README's table.
   const port = read.integer('PORT', 3000, 0, 65535);
-  const databaseUrl = read.url(
-    'DATABASE_URL',
-    ['postgres:', 'postgresql:'],
-    'a postgres:// or postgresql:// URL with a host',
-  );
-  const databasePoolSize = read.integer('DATABASE_POOL_SIZE', 10, 1, 200);
-  const databaseAcquireTimeoutMs = read.integer('DATABASE_ACQUIRE_TIMEOUT_MS', 3000, 100, 600_000);
-  const databaseStatementTimeoutMs = read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 4000, 100, 3_600_000);
-  const databaseStartupRetrySeconds = read.integer('DATABASE_STARTUP_RETRY_SECONDS', 30, 0, 3_600);
-  const adminToken = read.secret('ADMIN_TOKEN');
+  const config: AppConfig = {
+    port,
+    ...readDatabase(read),
+    ...readServer(read, port),
+    ...readNotices(read),
+    ...readPublicTraffic(read),
+    ...readStorage(read),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
 
+type DatabaseConfig = Pick<
+  AppConfig,
+  | 'databaseUrl'
+  | 'databasePoolSize'
+  | 'databaseAcquireTimeoutMs'
+  | 'databaseStatementTimeoutMs'
+  | 'databaseStartupRetrySeconds'
+>;
+
+function readDatabase(read: EnvReader): DatabaseConfig {
+  return {
+    databaseUrl: read.url(
+      'DATABASE_URL',
+      ['postgres:', 'postgresql:'],
+      'a postgres:// or postgresql:// URL with a host',
+    ),
+    databasePoolSize: read.integer('DATABASE_POOL_SIZE', 10, 1, 200),
+    databaseAcquireTimeoutMs: read.integer('DATABASE_ACQUIRE_TIMEOUT_MS', 3000, 100, 600_000),
+    databaseStatementTimeoutMs: read.integer('DATABASE_STATEMENT_TIMEOUT_MS', 4000, 100, 3_600_000),
+    databaseStartupRetrySeconds: read.integer('DATABASE_STARTUP_RETRY_SECONDS', 30, 0, 3_600),
+  };
+}
+
+type ServerConfig = Pick<AppConfig, 'adminToken' | 'publicBaseUrl' | 'logLevel' | 'queryCountHeader'>;
+
+function readServer(read: EnvReader, port: number): ServerConfig {
+  const adminToken = read.secret('ADMIN_TOKEN');
   const publicBaseUrl = (read.text('PUBLIC_BASE_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!isUrlOf(publicBaseUrl, ['http:', 'https:'])) {
-    read.problem(`PUBLIC_BASE_URL must be an http:// or https:// URL (got "${env.PUBLIC_BASE_URL}")`);
+    read.problem(`PUBLIC_BASE_URL must be an http:// or https:// URL (got "${read.raw('PUBLIC_BASE_URL')}")`);
   }
   const logLevel = (read.text('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) {
-    read.problem(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${env.LOG_LEVEL}")`);
+    read.problem(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${read.raw('LOG_LEVEL')}")`);
   }
-  const queryCountHeader = read.flag('QUORUM_QUERY_COUNT_HEADER', false);
+  return {
+    adminToken,
+    publicBaseUrl,
+    logLevel,
+    queryCountHeader: read.flag('QUORUM_QUERY_COUNT_HEADER', false),
+  };
+}
+
+type NoticesConfig = Pick<
+  AppConfig,
+  'smtpUrl' | 'mailFrom' | 'noticeDelaySeconds' | 'inboundMailSecret' | 'noticeWorker'
+>;
+
+function readNotices(read: EnvReader): NoticesConfig {
   const smtpUrl = read.url('SMTP_URL', ['smtp:', 'smtps:'], 'an smtp:// or smtps:// URL with a host');
   const mailFrom = read.text('MAIL_FROM') ?? 'Quorum <quorum@localhost>';
   if (!isMailbox(mailFrom)) {
     read.problem(
-      `MAIL_FROM must be an e-mail address, optionally as "Name <address>" (got "${env.MAIL_FROM}")`,
+      `MAIL_FROM must be an e-mail address, optionally as "Name <address>" (got "${read.raw('MAIL_FROM')}")`,
     );
   }
-  const noticeDelaySeconds = read.integer('NOTICE_DELAY_SECONDS', 60, 0, 86_400);
-  const inboundMailSecret = read.secret('INBOUND_MAIL_SECRET');
-  const noticeWorker = read.flag('NOTICE_WORKER', true);
+  return {
+    smtpUrl,
+    mailFrom,
+    noticeDelaySeconds: read.integer('NOTICE_DELAY_SECONDS', 60, 0, 86_400),
+    inboundMailSecret: read.secret('INBOUND_MAIL_SECRET'),
+    noticeWorker: read.flag('NOTICE_WORKER', true),
+  };
+}
 
+type PublicTrafficConfig = Pick<AppConfig, 'feedListener' | 'trustProxyHops' | 'publicFormRateLimit'>;
+
+/** How polls and public requests are answered: feeds from memory, proxies trusted, forms limited. */
+function readPublicTraffic(read: EnvReader): PublicTrafficConfig {
   const feedListener = read.optionalFlag('FEED_LISTENER');
   const trustProxyText = (read.text('TRUST_PROXY') ?? 'false').toLowerCase();
   const trustProxyHops =
     trustProxyText === 'true' ? 1 : trustProxyText === 'false' ? 0 : parseInteger(trustProxyText);
   if (trustProxyHops === undefined || trustProxyHops > 10) {
     read.problem(
-      `TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "${env.TRUST_PROXY}")`,
+      `TRUST_PROXY must be true, false or a number of proxies from 0 to 10 (got "${read.raw('TRUST_PROXY')}")`,
     );
   }
-  const publicFormRateLimit = read.integer('PUBLIC_FORM_RATE_LIMIT', 10, 1, 10_000);
+  return {
+    feedListener,
+    trustProxyHops: trustProxyHops ?? 0,
+    publicFormRateLimit: read.integer('PUBLIC_FORM_RATE_LIMIT', 10, 1, 10_000),
+  };
+}
+
+function readStorage(read: EnvReader): Pick<AppConfig, 'registrationRetentionDays' | 'dataDir'> {
   const registrationRetentionDays = read.integer('REGISTRATION_RETENTION_DAYS', 90, 1, 3650);
   const dataDirText = read.text('QUORUM_DATA_DIR') ?? './.quorum/db';
-
-  if (read.problems.length > 0) throw new ConfigError(read.problems);
-  return {
-    port,
-    databaseUrl,
-    dataDir: dataDirText === 'memory' ? 'memory' : resolve(dataDirText),
-    adminToken,
-    publicBaseUrl,
-    logLevel,
-    databasePoolSize,
-    databaseAcquireTimeoutMs,
-    databaseStatementTimeoutMs,
-    databaseStartupRetrySeconds,
-    queryCountHeader,
-    smtpUrl,
-    mailFrom,
-    noticeDelaySeconds,
-    inboundMailSecret,
-    noticeWorker,
-    trustProxyHops: trustProxyHops ?? 0,
-    publicFormRateLimit,
-    registrationRetentionDays,
-    feedListener,
-  };
+  return { registrationRetentionDays, dataDir: dataDirText === 'memory' ? 'memory' : resolve(dataDirText) };
 }
 
 /** Reads variables one kind at a time, collecting a problem line for each bad one. */
@@ -141,6 +176,11 @@ class EnvReader {
     this.problems.push(line);
   }
 
+  /** The value as set, for a problem line. */
+  raw(name: string): string | undefined {
+    return this.env[name];
+  }
+
   /** The trimmed value; undefined when unset or blank. */
   text(name: string): string | undefined {
     const value = this.env[name]?.trim();
@@ -150,14 +190,14 @@ class EnvReader {
   integer(name: string, fallback: number, min: number, max: number): number {
     const value = parseInteger(this.text(name) ?? String(fallback));
     if (value !== undefined && value >= min && value <= max) return value;
-    this.problem(`${name} must be an integer from ${min} to ${max} (got "${this.env[name]}")`);
+    this.problem(`${name} must be an integer from ${min} to ${max} (got "${this.raw(name)}")`);
     return fallback;
   }
 
   flag(name: string, fallback: boolean): boolean {
     const value = (this.text(name) ?? String(fallback)).toLowerCase();
     if (value !== 'true' && value !== 'false') {
-      this.problem(`${name} must be true or false (got "${this.env[name]}")`);
+      this.problem(`${name} must be true or false (got "${this.raw(name)}")`);
     }
     return value === 'true';
   }

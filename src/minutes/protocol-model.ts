@@ -3,6 +3,7 @@ import { resolveText, type LocalizedText } from '../common/i18n/localized-text.j
 import { persianDate } from '../common/time/persian-date.js';
 import type { MinutesContent, MinutesStatus, Signatory } from './minutes-content.js';
 import { isRightToLeft, protocolWords } from './protocol-words.js';
+import { MINUTE_MS } from '../common/time/durations.js';
 
 export interface ProtocolInput {
   committeeName: LocalizedText;
@@ -143,7 +144,7 @@ function signerOf(input: ProtocolInput, partyId: string): string | undefined {
 function dateRange(input: ProtocolInput, format: (instant: Date) => string): string {
   const first = format(input.startsAt);
   // The end instant itself, less a minute, so a session ending at midnight stays on its day.
-  const last = format(new Date(Math.max(input.startsAt.getTime(), input.endsAt.getTime() - 60_000)));
+  const last = format(new Date(Math.max(input.startsAt.getTime(), input.endsAt.getTime() - MINUTE_MS)));
   return first === last ? first : `${first} – ${last}`;
 }
 

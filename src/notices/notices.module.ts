@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { InboundMailController } from './inbound-mail.controller.js';
 import { InboundRepliesService } from './inbound-replies.service.js';
 import { MailLinks } from '../portal/sign-in/mail-links.js';
+import { PortalLinksRepository } from '../portal/sign-in/portal-links.repository.js';
 import { NoticeOutbox } from './notice-outbox.service.js';
 import { NoticeRenderer } from './notice-renderer.service.js';
 import { NoticesRepository } from './notices.repository.js';
@@ -21,6 +22,7 @@ import { OutboxController } from './outbox.controller.js';
     NoticeWorker,
     InboundRepliesService,
     MailLinks,
+    PortalLinksRepository,
   ],
   exports: [NoticeOutbox, RegistrantOutbox, NoticeWorker],
 })

@@ -1,13 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Creates, ReadsOne, Removes } from '../common/http/operations.js';
 import { CurrentPrincipal, Roles } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { UuidParam } from '../common/http/uuid-param.js';
@@ -20,8 +13,11 @@ import {
 } from './dto/portal-link.dto.js';
 import { PortalLinksService } from './sign-in/portal-links.service.js';
 
-const NOT_FOUND = [404, 'No such participant or link, or not in a committee the caller may see'] as const;
-const FORBIDDEN = [403, 'The caller sees the committee but does not manage it'] as const;
+const NOT_FOUND: [404, string] = [
+  404,
+  'No such participant or link, or not in a committee the caller may see',
+];
+const FORBIDDEN: [403, string] = [403, 'The caller sees the committee but does not manage it'];
 
 @ApiTags('Delegate portal')
 @ApiBearerAuth()
@@ -32,20 +28,11 @@ export class PortalLinksController {
 
   @Post()
   @AnswerHoldsSecret()
-  @ApiOperation({ summary: 'Issue a personal sign-in link for the delegate portal (shown once)' })
-  @ApiCreatedResponse({
-    type: CreatedPortalLinkDto,
-    description: 'The URL is in this answer and nowhere else',
+  @Creates(CreatedPortalLinkDto, {
+    summary: 'Issue a personal sign-in link for the delegate portal (shown once)',
+    outcome: 'The URL is in this answer and nowhere else',
+    problems: [400, 401, FORBIDDEN, NOT_FOUND, 415, [422, 'expiresInDays is missing or out of range'], 503],
   })
-  @ApiProblems(
-    400,
-    401,
-    [...FORBIDDEN],
-    [...NOT_FOUND],
-    415,
-    [422, 'expiresInDays is missing or out of range'],
-    503,
-  )
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -56,9 +43,10 @@ export class PortalLinksController {
   }
 
   @Get()
-  @ApiOperation({ summary: 'List the participant’s personal portal links (without their URLs)' })
-  @ApiOkResponse({ type: PortalLinkListDto })
-  @ApiProblems(400, 401, [...FORBIDDEN], [...NOT_FOUND], 503)
+  @ReadsOne(PortalLinkListDto, {
+    summary: 'List the participant’s personal portal links (without their URLs)',
+    problems: [400, 401, FORBIDDEN, NOT_FOUND, 503],
+  })
   async list(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -67,10 +55,11 @@ export class PortalLinksController {
   }
 
   @Delete(':linkId')
-  @ApiOperation({ summary: 'Revoke a personal portal link; browsers signed in with it are signed out' })
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Revoked: the link and its sessions stop working' })
-  @ApiProblems(400, 401, [...FORBIDDEN], [...NOT_FOUND], 503)
+  @Removes({
+    summary: 'Revoke a personal portal link; browsers signed in with it are signed out',
+    outcome: 'Revoked: the link and its sessions stop working',
+    problems: [400, 401, FORBIDDEN, NOT_FOUND, 503],
+  })
   async revoke(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

@@ -11,6 +11,7 @@ import { SessionPagesController } from './pages/session-pages.controller.js';
 import { PortalLinksController } from './portal-links.controller.js';
 import { PortalRepository } from './portal.repository.js';
 import { FormRateLimit } from './sign-in/form-rate-limit.js';
+import { PortalLinksRepository } from './sign-in/portal-links.repository.js';
 import { PortalLinksService } from './sign-in/portal-links.service.js';
 import { PortalSessionsService } from './sign-in/portal-sessions.service.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
@@ -26,6 +27,13 @@ import { SignInController } from './sign-in/sign-in.controller.js';
     SessionPagesController,
     NotFoundController,
   ],
-  providers: [PortalLinksService, PortalSessionsService, PortalRepository, PortalViewerGuard, FormRateLimit],
+  providers: [
+    PortalLinksService,
+    PortalLinksRepository,
+    PortalSessionsService,
+    PortalRepository,
+    PortalViewerGuard,
+    FormRateLimit,
+  ],
 })
 export class PortalModule {}

@@ -20,8 +20,9 @@ import { RegistrationSeats, type SeatChange } from './registration-seats.service
 import { RegistrationSettings } from './registration-settings.entity.js';
 import type { Registration } from './registration.entity.js';
 import { RegistrationsRepository, type RegistrationCounts } from './registrations.repository.js';
+import { HOUR_MS } from '../common/time/durations.js';
 
-const PURGE_EVERY_MS = 3_600_000;
+const PURGE_EVERY_MS = HOUR_MS;
 
 /** What organizers do with a webinar's registration, and the retention purge. */
 @Injectable()

@@ -22,7 +22,7 @@ import { SeriesEditsService } from './series-edits.service.js';
 import { SeriesPublishingService } from './series-publishing.service.js';
 import type { Series } from './series.entity.js';
 import { SeriesService, type SeriesResult } from './series.service.js';
-import { Changes, Creates, delegateView, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
+import { Changes, Creates, delegateView, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
 
 @ApiTags('Series')
 @ApiBearerAuth()
@@ -52,11 +52,7 @@ export class SeriesController {
   }
 
   @Get()
-  @ReadsPage(SeriesPageDto, {
-    summary: 'List series',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
-    problems: [401, 422],
-  })
+  @ReadsIndex(SeriesPageDto, delegateView('List series'))
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: SeriesListQuery,

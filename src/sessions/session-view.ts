@@ -3,6 +3,7 @@ import { displayTimes, localIso, persianDate, utcIso } from '../common/time/zone
 import type { DisplayTimeDto, SessionDto } from './dto/session-output.dto.js';
 import type { Session } from './session.entity.js';
 import { sessionTiming } from './session-timing.js';
+import { MINUTE_MS } from '../common/time/durations.js';
 
 /** How a reader wants times and text: the zones to show, the language, the calendar. */
 export interface ReadingOptions {
@@ -44,7 +45,7 @@ export function toSessionDto(session: Session, options: ReadingOptions): Session
     endsAt: utcIso(session.endsAt),
     localStart: localIso(session.startsAt, session.timeZone),
     localEnd: localIso(session.endsAt, session.timeZone),
-    durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000),
+    durationMinutes: Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / MINUTE_MS),
     displayTimes: zonedTimes(session.startsAt, session.endsAt, session.timeZone, options),
     location: session.location,
     onlineMeeting: session.onlineMeeting,

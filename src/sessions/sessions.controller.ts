@@ -1,26 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  Patch,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiTags,
-  ApiOperation,
-} from '@nestjs/swagger';
-import { ApiProblems } from '../common/http/api-problems.js';
+import { Body, Controller, Delete, Get, Headers, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
@@ -41,7 +20,7 @@ import { toSessionDto } from './session-view.js';
 import type { Session } from './session.entity.js';
 import { nextTimingChange } from './session-timing.js';
 import { SessionsService } from './sessions.service.js';
-import { ReadsOne, ReadsPage } from '../common/http/operations.js';
+import { Changes, Creates, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the version being changed' };
 
@@ -62,21 +41,18 @@ export class SessionsController {
   ) {}
 
   @Post()
-  @ApiCreatedResponse({ type: SessionDto, description: 'Created as a draft; ETag header holds its version' })
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
     description: 'A retry with the same key gets the first answer',
   })
-  @ApiOperation({
+  @Creates(SessionDto, {
     summary: 'Schedule a session (as a draft)',
     description:
       'start and end are local wall times read in timeZone, or instants with an offset. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).',
+    outcome: 'Created as a draft; ETag header holds its version',
+    also: [CLASHES],
   })
-  @ApiProblems(401, 403, 413, 415, 422, 404, [
-    409,
-    'Required participants would have clashing sessions: the problem lists the clashes',
-  ])
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateSessionDto,
@@ -88,12 +64,11 @@ export class SessionsController {
   }
 
   @Get()
-  @ReadsPage(SessionPageDto, {
+  @ReadsIndex(SessionPageDto, {
     summary: 'List sessions',
     description:
       'Ordered by start; filters combine. A delegate sees only what its participant may see; anything else is 404. Delegates never see drafts.',
     outcome: 'Ordered by start; only what the caller may see',
-    problems: [401, 422],
   })
   async list(
     @CurrentPrincipal() principal: Principal,
@@ -143,13 +118,12 @@ export class SessionsController {
 
   @Patch(':id')
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: SessionDto })
-  @ApiOperation({
+  @Changes(SessionDto, {
     summary: 'Update or reschedule a session',
     description:
       'With If-Match, a stale version gets 412 and nothing changes. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. A cancelled session refuses edits (409); reinstate it first.',
+    also: [CLASHES, 412],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, CLASHES, 412)
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -167,15 +141,14 @@ export class SessionsController {
   }
 
   @Post(':id/publish')
-  @HttpCode(200)
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: SessionDto, description: 'draft → scheduled' })
-  @ApiOperation({
+  @Changes(SessionDto, {
     summary: 'Publish a draft session',
     description:
       'draft → scheduled; the clash rule applies. With If-Match, a stale version gets 412 and nothing changes.',
+    outcome: 'draft → scheduled',
+    problems: [400, 401, 403, 404, CLASHES, 412],
   })
-  @ApiProblems(400, 401, 403, 404, CLASHES, 412)
   async publish(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -187,17 +160,14 @@ export class SessionsController {
   }
 
   @Delete(':id')
-  @HttpCode(204)
   @ApiHeader(IF_MATCH)
-  @ApiNoContentResponse({
-    description: 'A draft deleted with its agenda and invitations (409 once published)',
-  })
-  @ApiOperation({
+  @Removes({
     summary: 'Delete a draft session',
     description:
       'Only drafts are deleted (with their agenda and invitations); a published session is cancelled instead (409). With If-Match, a stale version gets 412 and nothing changes.',
+    outcome: 'A draft deleted with its agenda and invitations (409 once published)',
+    also: [409, 412],
   })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -207,15 +177,14 @@ export class SessionsController {
   }
 
   @Post(':id/cancel')
-  @HttpCode(200)
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: SessionDto, description: '→ cancelled, with the reason' })
-  @ApiOperation({
+  @Changes(SessionDto, {
     summary: 'Cancel a session',
     description:
       '→ cancelled with a reason; feeds keep it for 30 days as cancelled. With If-Match, a stale version gets 412 and nothing changes.',
+    outcome: '→ cancelled, with the reason',
+    also: [409, 412],
   })
-  @ApiProblems(400, 401, 403, 404, 413, 415, 422, 409, 412)
   async cancel(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -228,22 +197,21 @@ export class SessionsController {
   }
 
   @Post(':id/reinstate')
-  @HttpCode(200)
   @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: SessionDto, description: 'cancelled → scheduled' })
-  @ApiOperation({
+  @Changes(SessionDto, {
     summary: 'Reinstate a cancelled session',
     description:
       'cancelled → scheduled: SEQUENCE goes up and feeds show it again. Clashes with required participants’ other sessions get 409 unless allowConflicts=true (then warnings). With If-Match, a stale version gets 412 and nothing changes.',
+    outcome: 'cancelled → scheduled',
+    problems: [
+      400,
+      401,
+      403,
+      404,
+      [409, 'The session is not cancelled, or required participants would have clashing sessions'],
+      412,
+    ],
   })
-  @ApiProblems(
-    400,
-    401,
-    403,
-    404,
-    [409, 'The session is not cancelled, or required participants would have clashing sessions'],
-    412,
-  )
   async reinstate(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

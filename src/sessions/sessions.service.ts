@@ -25,6 +25,7 @@ import {
 import { refuseWrite } from './session-access.js';
 import { bumpSeriesSequence, lockSession, SessionsRepository } from './sessions.repository.js';
 import { Session } from './session.entity.js';
+import { MINUTE_MS } from '../common/time/durations.js';
 
 export interface SavedSession {
   session: Session;
@@ -277,7 +278,7 @@ function rescheduledTimes(session: Session, input: UpdateSessionDto): Partial<Se
     input.timeZone !== undefined;
   if (!touchesTimes) return {};
   const timeZone = input.timeZone ?? session.timeZone;
-  const currentMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / 60_000);
+  const currentMinutes = Math.round((session.endsAt.getTime() - session.startsAt.getTime()) / MINUTE_MS);
   const start = input.start ?? localIso(session.startsAt, timeZone);
   const end = input.end;
   const durationMinutes = input.durationMinutes ?? (end === undefined ? currentMinutes : undefined);

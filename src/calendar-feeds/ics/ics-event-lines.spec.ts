@@ -1,22 +1,12 @@
 import ICAL from 'ical.js';
+import { plenarySession } from './ics-event.fixture.js';
 import { type IcsEvent, renderCalendar, renderEventLines } from './ics-writer.js';
 
 const WEEK_MILLIS = 7 * 24 * 60 * 60 * 1000;
 
+/** The plenary session, stamped with milliseconds (they are dropped) and at its third version. */
 function session(overrides: Partial<IcsEvent> = {}): IcsEvent {
-  return {
-    uid: '0d6f5a4e-8c1b-4b7e-9a53-2f0c7d1e6b10',
-    dtstamp: new Date('2026-05-02T08:15:30.250Z'),
-    created: new Date('2026-04-01T12:00:00Z'),
-    lastModified: new Date('2026-05-02T08:15:30Z'),
-    sequence: 3,
-    start: new Date('2026-07-01T06:30:00Z'),
-    end: new Date('2026-07-01T08:30:00Z'),
-    timeZone: 'Asia/Tehran',
-    summary: 'Plenary session',
-    status: 'CONFIRMED',
-    ...overrides,
-  };
+  return plenarySession({ dtstamp: new Date('2026-05-02T08:15:30.250Z'), sequence: 3, ...overrides });
 }
 
 function renderFeed(events: IcsEvent[]): string {

@@ -14,6 +14,7 @@ import {
   formatWallClock,
   removeControlCharacters,
 } from './ics-text.js';
+import { MINUTE_MS } from '../../common/time/durations.js';
 
 /** One VEVENT as Quorum writes it, and its lines: the part of iCalendar text a session or series makes. */
 
@@ -204,7 +205,7 @@ function ruleLines(
     utcRdates.push(instance.startsAt);
     if (isExcluded) utcExdates.push(instance.startsAt);
   });
-  const minutes = Math.round((event.end.getTime() - event.start.getTime()) / 60_000);
+  const minutes = Math.round((event.end.getTime() - event.start.getTime()) / MINUTE_MS);
   return [
     contentLine('DTSTART', { TZID: zone }, formatWall(instances[0].wallTime)),
     `DURATION:PT${minutes}M`,

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { MINUTE_MS } from '../../common/time/durations.js';
 
 /** RFC 5545 §3.1: a physical line is at most 75 octets, excluding the CRLF. */
 const MAX_LINE_OCTETS = 75;
@@ -137,7 +138,7 @@ export function formatLocal(instant: Date, zone: string): string {
     throw new RangeError(`Unknown time zone: ${zone}`);
   }
   const epochMillis = instant.getTime();
-  return formatWallClock(epochMillis + ianaZone.offset(epochMillis) * 60_000);
+  return formatWallClock(epochMillis + ianaZone.offset(epochMillis) * MINUTE_MS);
 }
 
 /** Formats the UTC fields of `epochMillis`, which callers shift beforehand to show a wall clock. */

@@ -1,21 +1,6 @@
 import ICAL from 'ical.js';
+import { plenarySession as session } from './ics-event.fixture.js';
 import { type IcsCalendar, type IcsEvent, renderCalendar } from './ics-writer.js';
-
-function session(overrides: Partial<IcsEvent> = {}): IcsEvent {
-  return {
-    uid: '0d6f5a4e-8c1b-4b7e-9a53-2f0c7d1e6b10',
-    dtstamp: new Date('2026-05-02T08:15:30Z'),
-    created: new Date('2026-04-01T12:00:00Z'),
-    lastModified: new Date('2026-05-02T08:15:30Z'),
-    sequence: 2,
-    start: new Date('2026-07-01T06:30:00Z'),
-    end: new Date('2026-07-01T08:30:00Z'),
-    timeZone: 'Asia/Tehran',
-    summary: 'Plenary session',
-    status: 'CONFIRMED',
-    ...overrides,
-  };
-}
 
 function calendarOf(events: IcsEvent[], overrides: Partial<IcsCalendar> = {}): IcsCalendar {
   return {
@@ -124,20 +109,22 @@ describe('renderCalendar text', () => {
     'Заседание совместной экономической комиссии, Москва; повестка \\ пункт 3\nвторой день '
       .repeat(5)
       .slice(0, 300);
-  const ics = renderCalendar(
-    calendarOf(
-      [
-        session({
-          uid: 'fa',
-          summary: persianTitle,
-          description: russianTitle,
-          location: 'تهران، خیابان ولیعصر',
-        }),
-        session({ uid: 'ru', summary: russianTitle, timeZone: 'Europe/Moscow' }),
-      ],
-      { name: 'JEC, Tehran; Moscow \\ 2026' },
-    ),
-  );
+  const render = () =>
+    renderCalendar(
+      calendarOf(
+        [
+          session({
+            uid: 'fa',
+            summary: persianTitle,
+            description: russianTitle,
+            location: 'تهران، خیابان ولیعصر',
+          }),
+          session({ uid: 'ru', summary: russianTitle, timeZone: 'Europe/Moscow' }),
+        ],
+        { name: 'JEC, Tehran; Moscow \\ 2026' },
+      ),
+    );
+  const ics = render();
 
   it('uses 300-character titles containing every character that needs escaping', () => {
     for (const title of [persianTitle, russianTitle]) {
@@ -194,20 +181,7 @@ describe('renderCalendar text', () => {
   });
 
   it('is byte-identical when rendered twice from equal input', () => {
-    const again = renderCalendar(
-      calendarOf(
-        [
-          session({
-            uid: 'fa',
-            summary: persianTitle,
-            description: russianTitle,
-            location: 'تهران، خیابان ولیعصر',
-          }),
-          session({ uid: 'ru', summary: russianTitle, timeZone: 'Europe/Moscow' }),
-        ],
-        { name: 'JEC, Tehran; Moscow \\ 2026' },
-      ),
-    );
+    const again = render();
     expect(Buffer.from(again, 'utf8').equals(Buffer.from(ics, 'utf8'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { IANAZone } from 'luxon';
 import { formatWallClock } from './ics-text.js';
+import { MINUTE_MS } from '../../common/time/durations.js';
 
 /**
  * Transitions are found by sampling the offset once per step and bisecting where it changed, so a
@@ -85,7 +86,7 @@ export function offsetMinutesAt(history: ZoneOffsetHistory, instant: Date): numb
 
 /** Same result as `formatLocal`, without asking Intl for each instant. */
 export function formatLocalFromHistory(history: ZoneOffsetHistory, instant: Date): string {
-  return formatWallClock(instant.getTime() + offsetMinutesAt(history, instant) * 60_000);
+  return formatWallClock(instant.getTime() + offsetMinutesAt(history, instant) * MINUTE_MS);
 }
 
 function tzDataOffsetMinutes(zone: IANAZone, epochSeconds: number): number {

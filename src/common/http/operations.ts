@@ -30,6 +30,7 @@ export function delegateView(summary: string): OperationDoc {
  */
 const READ_ONE: ProblemAnswer[] = [400, 401, 404];
 const READ_PAGE: ProblemAnswer[] = [400, 401, 422, 404];
+const READ_INDEX: ProblemAnswer[] = [401, 422];
 const CREATE: ProblemAnswer[] = [401, 403, 413, 415, 422, 404];
 const CHANGE: ProblemAnswer[] = [400, 401, 403, 404, 413, 415, 422];
 const REMOVE: ProblemAnswer[] = [400, 401, 403, 404];
@@ -40,9 +41,15 @@ export function ReadsOne(type: Type<unknown>, doc: OperationDoc): MethodDecorato
   return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
 }
 
-/** `GET` of a page of resources: 200 with `type`, a page with `items` and `nextCursor`. */
+/** `GET` of a page under an id in the path: 200 with `type`, a page with `items` and `nextCursor`. */
 export function ReadsPage(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
   const { operation, outcome, problems } = parts(doc, READ_PAGE);
+  return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
+}
+
+/** `GET` of a page of a top-level collection, its index (no id in the path): 200 with `type`. */
+export function ReadsIndex(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
+  const { operation, outcome, problems } = parts(doc, READ_INDEX);
   return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
 }
 

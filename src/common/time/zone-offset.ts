@@ -1,6 +1,7 @@
 import { IANAZone } from 'luxon';
+import { MINUTE_MS } from './durations.js';
 
-const QUARTER_HOUR_MS = 15 * 60_000;
+const QUARTER_HOUR_MS = 15 * MINUTE_MS;
 const MAX_CACHED_ZONES = 200;
 const MAX_QUARTERS_PER_ZONE = 50_000;
 

@@ -18,6 +18,7 @@ import { PortalSessionsService, type PortalViewer } from '../sign-in/portal-sess
 import { PortalRepository, type SessionPageRead } from '../portal.repository.js';
 import { PORTAL_ROUTE_PREFIX, wantsPage } from '../portal-routing.js';
 import { unknownRoute } from '../../common/http/route-methods.js';
+import { DAY_MS } from '../../common/time/durations.js';
 import { MyPage } from '../views/my-page.js';
 import { PrintPage } from '../views/print-page.js';
 import { ProtocolPrintPage } from '../views/protocol-print-page.js';
@@ -38,7 +39,6 @@ import type { PageContext } from './page-context.js';
 
 const PAST_DAYS = 90;
 const ANSWERS = ['accepted', 'tentative', 'declined'] as const;
-const DAY_MS = 86_400_000;
 
 /** /my, /sessions/:id and its print view, .ics and RSVP: the API's services, rendered as pages. */
 @ApiExcludeController()
@@ -91,18 +91,14 @@ export class SessionPagesController {
 
   @Get('sessions/:id')
   @ReadsViewerItself()
-  async session(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const read = await this.readPage(request, id);
-    const ctx = contextFor(request, read.viewer);
-    sendPage(response, <SessionPage ctx={ctx} session={await this.pageModel(read, ctx)} />);
+  session(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.sendSessionPage(SessionPage, request, id, response);
   }
 
   @Get('sessions/:id/print')
   @ReadsViewerItself()
-  async print(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
-    const read = await this.readPage(request, id);
-    const ctx = contextFor(request, read.viewer);
-    sendPage(response, <PrintPage ctx={ctx} session={await this.pageModel(read, ctx)} />);
+  print(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    return this.sendSessionPage(PrintPage, request, id, response);
   }
 
   /** The agreed minutes as the protocol, each party's language in turn, laid out for paper. */
@@ -155,6 +151,18 @@ export class SessionPagesController {
    * nothing comes back, either no one is signed in (the sign-in page) or the delegate may not
    * see the session (the 404 page, as the API answers).
    */
+  /** The session page or its print view: the same model in another layout. */
+  private async sendSessionPage(
+    View: typeof SessionPage | typeof PrintPage,
+    request: Request,
+    id: string,
+    response: Response,
+  ): Promise<void> {
+    const read = await this.readPage(request, id);
+    const ctx = contextFor(request, read.viewer);
+    sendPage(response, <View ctx={ctx} session={await this.pageModel(read, ctx)} />);
+  }
+
   private async readPage(request: PortalRequest, id: string): Promise<SessionPageRead> {
     const secret = readCookie(request.headers.cookie, SESSION_COOKIE);
     // A malformed id is no page either: the 404 page, in the signed-in delegate's language.

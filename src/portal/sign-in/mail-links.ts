@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { generateToken, hashToken } from '../../common/auth/token-hash.js';
 import { MAIL_LINK_DAYS_AFTER_END } from '../../common/limits.js';
+import { DAY_MS } from '../../common/time/durations.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-
-const DAY_MS = 86_400_000;
+import { PortalLinksRepository } from './portal-links.repository.js';
 
 /**
  * Personal links for notice e-mails: each invitation, update and reminder carries one that
@@ -15,7 +14,7 @@ const DAY_MS = 86_400_000;
 @Injectable()
 export class MailLinks {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly links: PortalLinksRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,15 +24,12 @@ export class MailLinks {
   ): Promise<string[]> {
     if (requests.length === 0) return [];
     const secrets = requests.map(() => generateToken('qpl'));
-    await this.dataSource.query(
-      `INSERT INTO portal_links (participant_id, kind, token_hash, expires_at)
-       SELECT participant_id, 'mail', token_hash, expires_at
-         FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS l(participant_id, token_hash, expires_at)`,
-      [
-        requests.map((request) => request.participantId),
-        secrets.map((secret) => hashToken(secret)),
-        requests.map((request) => new Date(request.endsAt.getTime() + MAIL_LINK_DAYS_AFTER_END * DAY_MS)),
-      ],
+    await this.links.insertMailLinks(
+      requests.map((request, index) => ({
+        participantId: request.participantId,
+        tokenHash: hashToken(secrets[index]),
+        expiresAt: new Date(request.endsAt.getTime() + MAIL_LINK_DAYS_AFTER_END * DAY_MS),
+      })),
     );
     return secrets.map(
       (secret, index) =>

@@ -1,9 +1,9 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
-  CreatedAtColumn,
-  IdColumn,
   InstantColumn,
+  References,
   TextColumn,
+  TokenBearing,
   UuidColumn,
 } from '../../common/database-columns.js';
 import { Participant } from '../../participants/participant.entity.js';
@@ -19,16 +19,13 @@ export type PortalLinkKind = (typeof PORTAL_LINK_KINDS)[number];
 /** A sign-in link for the delegate portal; only the hash of its secret is stored. */
 @Entity('portal_links')
 @Index('ix_portal_links_participant', ['participantId', 'createdAt', 'id'])
-export class PortalLink {
-  @IdColumn() id: string;
+@Index('uq_portal_links_token_hash', ['tokenHash'], { unique: true })
+export class PortalLink extends TokenBearing {
   @UuidColumn('participant_id') participantId: string;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @TextColumn('kind') kind: PortalLinkKind;
-  @Index('uq_portal_links_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
   @InstantColumn('expires_at') expiresAt: Date;
   @InstantColumn('used_at', true) usedAt: Date | null;
   @InstantColumn('revoked_at', true) revokedAt: Date | null;
-  @CreatedAtColumn() createdAt: Date;
 }

@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { NoticeOutbox } from '../../notices/notice-outbox.service.js';
 import { Participant } from '../../participants/participant.entity.js';
 import { PortalLink } from './portal-link.entity.js';
+import { PortalLinksRepository } from './portal-links.repository.js';
 import { PortalSession } from './portal-session.entity.js';
 import { PortalSessionsService } from './portal-sessions.service.js';
 import { DAY_MS, MINUTE_MS } from '../../common/time/durations.js';
@@ -27,6 +28,7 @@ export interface SignInLinkToSend {
 export class PortalLinksService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly links: PortalLinksRepository,
     private readonly sessions: PortalSessionsService,
     private readonly outbox: NoticeOutbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -125,17 +127,9 @@ export class PortalLinksService {
    */
   async redeem(secret: string): Promise<{ secret: string; maxAgeSeconds: number } | undefined> {
     return this.dataSource.transaction(async (manager) => {
-      const rows = await manager.query<Array<{ id: string }>>(
-        `WITH used AS (
-           UPDATE portal_links SET used_at = COALESCE(used_at, now())
-            WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
-              AND (kind <> 'one_time' OR used_at IS NULL)
-           RETURNING id)
-         SELECT id FROM used`,
-        [hashToken(secret)],
-      );
-      if (rows.length === 0) return undefined;
-      const link = await manager.findOneByOrFail(PortalLink, { id: rows[0].id });
+      const linkId = await this.links.markUsed(manager, hashToken(secret));
+      if (linkId === undefined) return undefined;
+      const link = await manager.findOneByOrFail(PortalLink, { id: linkId });
       return this.sessions.start(manager, link);
     });
   }

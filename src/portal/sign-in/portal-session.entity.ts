@@ -1,9 +1,9 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, Index } from 'typeorm';
 import {
-  CreatedAtColumn,
-  IdColumn,
   InstantColumn,
+  References,
   TextColumn,
+  TokenBearing,
   UuidColumn,
 } from '../../common/database-columns.js';
 import { Participant } from '../../participants/participant.entity.js';
@@ -15,18 +15,14 @@ import { PortalLink } from './portal-link.entity.js';
  * Revoking its link or deleting its participant deletes it (foreign keys cascade).
  */
 @Entity('portal_sessions')
-export class PortalSession {
-  @IdColumn() id: string;
+@Index('uq_portal_sessions_token_hash', ['tokenHash'], { unique: true })
+export class PortalSession extends TokenBearing {
   @Index('ix_portal_sessions_participant') @UuidColumn('participant_id') participantId: string;
-  @ManyToOne(() => Participant, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'participant_id' })
+  @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @Index('ix_portal_sessions_link') @UuidColumn('link_id') linkId: string;
-  @ManyToOne(() => PortalLink, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'link_id' })
+  @References(() => PortalLink, 'link_id', 'CASCADE')
   link?: PortalLink;
-  @Index('uq_portal_sessions_token_hash', { unique: true }) @TextColumn('token_hash') tokenHash: string;
   @TextColumn('csrf_token') csrfToken: string;
   @InstantColumn('expires_at') expiresAt: Date;
-  @CreatedAtColumn() createdAt: Date;
 }
