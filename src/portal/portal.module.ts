@@ -10,9 +10,11 @@ import { PortalViewerGuard } from './pages/portal-viewer.js';
 import { SessionPagesController } from './pages/session-pages.controller.js';
 import { PortalLinksController } from './portal-links.controller.js';
 import { PortalRepository } from './portal.repository.js';
+import { FormHitsRepository } from './sign-in/form-hits.repository.js';
 import { FormRateLimit } from './sign-in/form-rate-limit.js';
 import { PortalLinksRepository } from './sign-in/portal-links.repository.js';
 import { PortalLinksService } from './sign-in/portal-links.service.js';
+import { PortalSessionsRepository } from './sign-in/portal-sessions.repository.js';
 import { PortalSessionsService } from './sign-in/portal-sessions.service.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
 
@@ -31,9 +33,11 @@ import { SignInController } from './sign-in/sign-in.controller.js';
     PortalLinksService,
     PortalLinksRepository,
     PortalSessionsService,
+    PortalSessionsRepository,
     PortalRepository,
     PortalViewerGuard,
     FormRateLimit,
+    FormHitsRepository,
   ],
 })
 export class PortalModule {}

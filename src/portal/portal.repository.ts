@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { PoolClient, QueryResult } from 'pg';
-import { DataSource, QueryFailedError } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { loadedAgenda, type LoadedAgenda } from '../agenda/agenda-render.service.js';
 import { AGENDA_SELECTS, type AgendaRaw } from '../agenda/agenda.repository.js';
 import { hashToken } from '../common/auth/token-hash.js';
+import { preparedRow } from '../database/prepared-row.js';
 import { READABLE_STATUSES } from '../minutes/minutes.repository.js';
 import type { Rsvp } from '../sessions/session-participant.entity.js';
 import { participantVisibilitySql } from '../sessions/sessions.repository.js';
 import { Session } from '../sessions/session.entity.js';
-import {
-  toViewer,
-  VIEWER_COLUMNS,
-  type PortalViewer,
-  type ViewerRow,
-} from './sign-in/portal-sessions.service.js';
+import { VIEWER_COLUMNS, type ViewerRow } from './sign-in/portal-sessions.repository.js';
+import { toViewer, type PortalViewer } from './sign-in/portal-sessions.service.js';
 
 /** What the session page needs, read in one statement with the signed-in delegate. */
 export interface SessionPageRead {
@@ -57,7 +53,12 @@ export class PortalRepository {
   async sessionPage(cookieSecret: string, sessionId: string): Promise<SessionPageRead | undefined> {
     const statement = (this.sessionPageStatement ??= this.buildSessionPageStatement());
     const values = [hashToken(cookieSecret), sessionId, [...READABLE_STATUSES]];
-    const row = await this.preparedRow<SessionPageRow>(SESSION_PAGE_STATEMENT, statement.text, values);
+    const row = await preparedRow<SessionPageRow>(
+      this.dataSource,
+      SESSION_PAGE_STATEMENT,
+      statement.text,
+      values,
+    );
     if (!row) return undefined;
     const session = Object.fromEntries(
       statement.columns.map(([column, property]) => [property, row[`s_${column}`]]),
@@ -67,28 +68,6 @@ export class PortalRepository {
       agenda: loadedAgenda(session, row),
       minutesReadable: row.minutes_readable,
     };
-  }
-
-  /**
-   * The first row of a named prepared statement, on a connection of the data source's pool (or
-   * the request's transaction), logged and failing as every other query does.
-   */
-  private async preparedRow<T>(name: string, text: string, values: unknown[]): Promise<T | undefined> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as PoolClient;
-      this.dataSource.logger.logQuery(text, values, runner);
-      let result: QueryResult;
-      try {
-        result = await client.query({ name, text, values });
-      } catch (error) {
-        this.dataSource.logger.logQueryError(error as Error, text, values, runner);
-        throw new QueryFailedError(text, values, error as Error);
-      }
-      return result.rows[0] as T | undefined;
-    } finally {
-      await runner.release();
-    }
   }
 
   private buildSessionPageStatement(): { text: string; columns: Array<[string, string]> } {

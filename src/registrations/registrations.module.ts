@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { FormHitsRepository } from '../portal/sign-in/form-hits.repository.js';
 import { FormRateLimit } from '../portal/sign-in/form-rate-limit.js';
 import { RegistrationPagesController } from './registration-pages.controller.js';
 import { RegistrationsController } from './registrations.controller.js';
@@ -19,6 +20,7 @@ import { RegistrationsService } from './registrations.service.js';
     RegistrationSeats,
     RegistrationsRepository,
     FormRateLimit,
+    FormHitsRepository,
   ],
 })
 export class RegistrationsModule {}

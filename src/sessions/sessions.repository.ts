@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { preparedRow } from '../database/prepared-row.js';
 import type { Principal } from '../common/auth/principal.js';
 import type { LocalizedText } from '../common/i18n/localized-text.js';
 import { LONGEST_SESSION_INTERVAL } from '../common/limits.js';
@@ -75,7 +76,9 @@ export class SessionsRepository {
    * undefined when there is no such committee.
    */
   async committeeContentVersion(committeeId: string): Promise<number | undefined> {
-    const [row] = await this.dataSource.query<Array<{ content_version: number }>>(
+    const row = await preparedRow<{ content_version: number }>(
+      this.dataSource,
+      'quorum_committee_content_version',
       'SELECT content_version FROM committees WHERE id = $1',
       [committeeId],
     );
@@ -84,8 +87,10 @@ export class SessionsRepository {
 
   /** The content version of the session's committee; undefined when there is no such session. */
   async sessionContentVersion(sessionId: string): Promise<number | undefined> {
-    const [row] = await this.dataSource.query<Array<{ content_version: number }>>(
-      `SELECT c.content_version FROM sessions s JOIN committees c ON c.id = s.committee_id WHERE s.id = $1`,
+    const row = await preparedRow<{ content_version: number }>(
+      this.dataSource,
+      'quorum_session_content_version',
+      'SELECT c.content_version FROM sessions s JOIN committees c ON c.id = s.committee_id WHERE s.id = $1',
       [sessionId],
     );
     return row?.content_version;

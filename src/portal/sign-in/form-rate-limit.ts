@@ -1,8 +1,8 @@
 import { HttpException, HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Request } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { clientAddress } from './client-address.js';
+import { FormHitsRepository } from './form-hits.repository.js';
 
 /**
  * Public forms (portal sign-in, webinar registration) allow PUBLIC_FORM_RATE_LIMIT posts per minute for each key:
@@ -12,7 +12,7 @@ import { clientAddress } from './client-address.js';
 @Injectable()
 export class FormRateLimit {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly hits: FormHitsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -29,15 +29,8 @@ export class FormRateLimit {
   /** Counts this post for every key; over the limit for any of them is a 429, counted all the same. */
   async take(keys: string[]): Promise<void> {
     const limit = this.config.publicFormRateLimit ?? 10;
-    const rows = await this.dataSource.query<Array<{ hits: number }>>(
-      `WITH expired AS (DELETE FROM public_form_hits WHERE window_start < now() - interval '2 minutes')
-       INSERT INTO public_form_hits (key, window_start, hits)
-       SELECT DISTINCT unnest($1::text[]), date_trunc('minute', now()), 1
-       ON CONFLICT (key, window_start) DO UPDATE SET hits = public_form_hits.hits + 1
-       RETURNING hits`,
-      [keys],
-    );
-    if (rows.some((row) => row.hits > limit)) {
+    const counts = await this.hits.countPost(keys);
+    if (counts.some((hits) => hits > limit)) {
       throw new HttpException(
         { code: 'too-many-requests', detail: 'Too many attempts; wait a minute' },
         HttpStatus.TOO_MANY_REQUESTS,

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../common/auth/principal.js';
 import { generateToken, hashToken } from '../../common/auth/token-hash.js';
 import type { LocalizedText } from '../../common/i18n/localized-text.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { PortalLink } from './portal-link.entity.js';
 import { PortalSession } from './portal-session.entity.js';
+import { PortalSessionsRepository, type ViewerRow } from './portal-sessions.repository.js';
 import { DAY_MS } from '../../common/time/durations.js';
 
 /** How long a browser stays signed in (never past a personal link's own expiry). */
@@ -24,21 +25,10 @@ export interface PortalViewer {
   principal: Principal;
 }
 
-/** A signed-in delegate's row: `portal_sessions ps` joined with `participants vp`. */
-export interface ViewerRow {
-  session_id: string;
-  csrf_token: string;
-  participant_id: string;
-  committee_id: string;
-  full_name: LocalizedText;
-  locale: string;
-  time_zone: string;
-}
-
 @Injectable()
 export class PortalSessionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly repository: PortalSessionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,18 +56,13 @@ export class PortalSessionsService {
   /** The delegate a cookie's secret signs in, or undefined when it is unknown, ended or expired. */
   async viewer(secret: string | undefined): Promise<PortalViewer | undefined> {
     if (!secret) return undefined;
-    const rows = await this.dataSource.query<ViewerRow[]>(
-      `SELECT ${VIEWER_COLUMNS}
-         FROM portal_sessions ps JOIN participants vp ON vp.id = ps.participant_id
-        WHERE ps.token_hash = $1 AND ps.expires_at > now()`,
-      [hashToken(secret)],
-    );
-    return rows[0] ? toViewer(rows[0]) : undefined;
+    const row = await this.repository.viewerByTokenHash(hashToken(secret));
+    return row && toViewer(row);
   }
 
   async end(secret: string | undefined): Promise<void> {
     if (!secret) return;
-    await this.dataSource.getRepository(PortalSession).delete({ tokenHash: hashToken(secret) });
+    await this.repository.endByTokenHash(hashToken(secret));
   }
 
   /** Session cookies are Secure whenever the portal's public address is https. */
@@ -85,20 +70,6 @@ export class PortalSessionsService {
     return this.config.publicBaseUrl.startsWith('https:');
   }
 }
-
-/** The columns of a `ViewerRow` (expression, name), for queries that read the viewer with what it views. */
-export const VIEWER_SELECTS: ReadonlyArray<[string, keyof ViewerRow]> = [
-  ['ps.id', 'session_id'],
-  ['ps.csrf_token', 'csrf_token'],
-  ['vp.id', 'participant_id'],
-  ['vp.committee_id', 'committee_id'],
-  ['vp.full_name', 'full_name'],
-  ['vp.locale', 'locale'],
-  ['vp.time_zone', 'time_zone'],
-];
-export const VIEWER_COLUMNS = VIEWER_SELECTS.map(([expression, name]) => `${expression} AS ${name}`).join(
-  ', ',
-);
 
 /** The viewer a cookie's session row names; pages see what this delegate's API token would. */
 export function toViewer(row: ViewerRow): PortalViewer {
