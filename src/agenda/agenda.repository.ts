@@ -21,8 +21,10 @@ export const AGENDA_SELECTS: ReadonlyArray<[string, keyof AgendaRaw]> = [
   [partyZonesSql('s.committee_id'), 'party_zones'],
   [`(SELECT json_agg(a.*) FROM agenda_items a WHERE a.session_id = s.id)`, 'agenda_items'],
   [
+    // = ANY(ARRAY(…)) reads the presenters by primary key; IN (SELECT unnest …) was planned as a
+    // scan of every committee's participants on each read.
     `(SELECT json_agg(json_build_object('id', pt.id, 'full_name', pt.full_name)) FROM participants pt
-       WHERE pt.id IN (SELECT unnest(a.presenter_ids) FROM agenda_items a WHERE a.session_id = s.id))`,
+       WHERE pt.id = ANY(ARRAY(SELECT unnest(a.presenter_ids) FROM agenda_items a WHERE a.session_id = s.id)))`,
     'presenters',
   ],
 ];
