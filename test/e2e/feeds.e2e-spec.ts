@@ -231,6 +231,44 @@ describe('Calendar feeds', () => {
     }
   });
 
+  it('shows each agenda change on the next poll: an item added, renamed, moved and removed', async () => {
+    const c = await t.ctx.newBilateralCommittee();
+    const session = await t.ctx.newSession(c.committee.id, { start: localIn(9), durationMinutes: 60 });
+    await t.ctx.publish(session.id);
+    const feed = await newFeed(t.admin, { scope: 'committee', targetId: c.committee.id, locale: 'en' });
+    const agendaShown = async () => {
+      const [event] = parseCalendar((await fetchFeed(feed.token).expect(200)).text).events;
+      return /Agenda:\n([\s\S]*?)(\n\n|$)/.exec(event.description ?? '')?.[1] ?? '';
+    };
+    expect(await agendaShown()).toBe('');
+    const items = `/api/v1/sessions/${session.id}/agenda-items`;
+    const opening = (
+      await t.admin
+        .post(items)
+        .send({ title: { en: 'Opening' }, kind: 'opening', durationMinutes: 15 })
+        .expect(201)
+    ).body as { id: string };
+    const trade = (
+      await t.admin
+        .post(items)
+        .send({ title: { en: 'Trade' }, kind: 'discussion', durationMinutes: 45 })
+        .expect(201)
+    ).body as { id: string };
+    expect(await agendaShown()).toMatch(/^1\. Opening .*\n2\. Trade /);
+    await t.admin
+      .patch(`${items}/${trade.id}`)
+      .send({ title: { en: 'Customs' } })
+      .expect(200);
+    expect(await agendaShown()).toMatch(/^1\. Opening .*\n2\. Customs /);
+    await t.admin
+      .put(`${items}/order`)
+      .send({ items: [{ id: trade.id }, { id: opening.id }] })
+      .expect(200);
+    expect(await agendaShown()).toMatch(/^1\. Customs .*\n2\. Opening /);
+    await t.admin.delete(`${items}/${opening.id}`).expect(204);
+    expect(await agendaShown()).toMatch(/^1\. Customs [^\n]*$/);
+  });
+
   it('puts the agenda with both parties’ times and the join link in DESCRIPTION', async () => {
     const c = await t.ctx.newBilateralCommittee();
     const session = await t.ctx.newSession(c.committee.id, {
