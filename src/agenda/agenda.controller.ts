@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
-import { ReadCache, readKey, sendJson } from '../common/http/read-cache.js';
+import { ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import { SessionReadQuery } from '../sessions/dto/session-query.dto.js';
@@ -54,7 +54,7 @@ export class AgendaController {
   ): Promise<void> {
     // Kept by the content version of the session's committee, which every agenda change raises.
     const version = await this.sessions.contentVersionOfSession(id);
-    const json = await this.answers.json(readKey(principal, request, lang, version), async () => {
+    await this.answers.send(response, readKey(principal, request, lang, version), async () => {
       const now = new Date();
       const body = await this.renderer.render(principal, id, query, lang, now);
       const { startsAt, endsAt } = body.session;
@@ -64,7 +64,6 @@ export class AgendaController {
       );
       return { body, changesAt };
     });
-    sendJson(response, json);
   }
 
   @Get('agenda-items')

@@ -2,8 +2,9 @@ import type { NextFunction, Request, Response } from 'express';
 import type { FeedContentService, FeedState } from './feed-content.service.js';
 
 /** A feed's address: `/calendar/<token>.ics`; the token is the only credential. */
-export const FEED_FILE = /^(cal_[A-Za-z0-9_-]{43})\.ics$/;
-const FEED_PATH = /^\/calendar\/(cal_[A-Za-z0-9_-]{43})\.ics$/;
+const FEED_TOKEN = 'cal_[A-Za-z0-9_-]{43}';
+export const FEED_FILE = new RegExp(`^(${FEED_TOKEN})\\.ics$`);
+const FEED_PATH = new RegExp(`^/calendar/(${FEED_TOKEN})\\.ics$`);
 
 /** A gzipped answer is another representation, so it has its own strong ETag. */
 function gzipEtagOf(state: FeedState): string {

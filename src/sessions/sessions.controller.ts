@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { versionETag } from '../common/http/etag.js';
-import { ReadCache, readKey, sendJson } from '../common/http/read-cache.js';
+import { ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
 import {
@@ -79,7 +79,7 @@ export class SessionsController {
   ): Promise<void> {
     // A committee's page is kept by the committee's content version; other pages are not kept.
     const version = query.committeeId ? await this.sessions.contentVersion(query.committeeId) : undefined;
-    const json = await this.answers.json(readKey(principal, request, lang, version), async () => {
+    await this.answers.send(response, readKey(principal, request, lang, version), async () => {
       const now = new Date();
       const page = await this.sessions.list(principal, query);
       const optionsFor = await this.reading.optionsFor(
@@ -96,7 +96,6 @@ export class SessionsController {
       };
       return { body, changesAt: nextTimingChange(page.items, now.getTime()) };
     });
-    sendJson(response, json);
   }
 
   @Get(':id')

@@ -49,6 +49,17 @@ export class ReadCache {
     if (id !== undefined) this.answers.set(id, { json, changesAt }, json.length + 2 * id.length);
     return json;
   }
+
+  /** Sends the answer (`json`, kept or computed) with the headers `response.json` sends. */
+  async send(
+    response: Response,
+    key: ReadKey | undefined,
+    compute: () => Promise<ReadAnswer>,
+  ): Promise<void> {
+    const json = await this.json(key, compute);
+    response.setHeader('Content-Type', 'application/json; charset=utf-8');
+    response.send(json);
+  }
 }
 
 /**
@@ -63,10 +74,4 @@ export function readKey(
   version: number | undefined,
 ): ReadKey | undefined {
   return version === undefined ? undefined : [principal, request.originalUrl, lang ?? null, version];
-}
-
-/** Sends JSON made by `ReadCache.json` as the answer, with the headers `response.json` sends. */
-export function sendJson(response: Response, json: Buffer): void {
-  response.setHeader('Content-Type', 'application/json; charset=utf-8');
-  response.send(json);
 }
