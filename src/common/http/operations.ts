@@ -35,23 +35,22 @@ const CREATE: ProblemAnswer[] = [401, 403, 413, 415, 422, 404];
 const CHANGE: ProblemAnswer[] = [400, 401, 403, 404, 413, 415, 422];
 const REMOVE: ProblemAnswer[] = [400, 401, 403, 404];
 
-/** `GET` of one resource: 200 with `type`. */
-export function ReadsOne(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
-  const { operation, outcome, problems } = parts(doc, READ_ONE);
-  return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
+/** A `GET` decorator answering 200 with `type`, with `usual` as its problem answers. */
+function reads(usual: ProblemAnswer[]): (type: Type<unknown>, doc: OperationDoc) => MethodDecorator {
+  return (type, doc) => {
+    const { operation, outcome, problems } = parts(doc, usual);
+    return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
+  };
 }
+
+/** `GET` of one resource: 200 with `type`. */
+export const ReadsOne = reads(READ_ONE);
 
 /** `GET` of a page under an id in the path: 200 with `type`, a page with `items` and `nextCursor`. */
-export function ReadsPage(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
-  const { operation, outcome, problems } = parts(doc, READ_PAGE);
-  return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
-}
+export const ReadsPage = reads(READ_PAGE);
 
 /** `GET` of a page of a top-level collection, its index (no id in the path): 200 with `type`. */
-export function ReadsIndex(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
-  const { operation, outcome, problems } = parts(doc, READ_INDEX);
-  return applyDecorators(ApiOkResponse({ type, description: outcome }), operation, problems);
-}
+export const ReadsIndex = reads(READ_INDEX);
 
 /** `POST` that creates a resource: 201 with `type`. */
 export function Creates(type: Type<unknown>, doc: OperationDoc): MethodDecorator {
