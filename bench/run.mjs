@@ -316,12 +316,14 @@ async function main() {
   }
   unchangedTimes.sort((a, b) => a - b);
   const unchangedPoll500Ms = Number(unchangedTimes[10].toFixed(1));
-  // A committee's page and an agenda are kept by the committee's content version: the first
-  // read after a change computes the answer, the reads after it are kept. One at a time, median.
-  const pageScenario = scenarios.find((scenario) => scenario.name.startsWith('sessions page'));
-  const agendaScenario = scenarios.find((scenario) => scenario.name.startsWith('rendered agenda'));
+  // A committee's page, an agenda and a portal session page's shared part are kept by the
+  // committee's content version: the first read after a change computes the answer, the reads
+  // after it are kept. One at a time, median.
+  const keptScenarios = ['sessions page', 'rendered agenda', 'portal session page'].map((prefix) =>
+    scenarios.find((scenario) => scenario.name.startsWith(prefix)),
+  );
   const keptReads = {};
-  for (const scenario of [pageScenario, agendaScenario]) {
+  for (const scenario of keptScenarios) {
     const timed = async () => {
       const startedAt = performance.now();
       await (await fetch(`${app.base}${scenario.path}`, { headers: scenario.headers })).arrayBuffer();

@@ -9,6 +9,7 @@ import { NotFoundController } from './pages/not-found.controller.js';
 import { PortalViewerGuard } from './pages/portal-viewer.js';
 import { SessionPagesController } from './pages/session-pages.controller.js';
 import { PortalLinksController } from './portal-links.controller.js';
+import { SessionViews } from './pages/session-views.js';
 import { PortalRepository } from './portal.repository.js';
 import { FormHitsRepository } from './sign-in/form-hits.repository.js';
 import { FormRateLimit } from './sign-in/form-rate-limit.js';
@@ -36,6 +37,7 @@ import { SignInController } from './sign-in/sign-in.controller.js';
     PortalSessionsRepository,
     PortalRepository,
     PortalViewerGuard,
+    SessionViews,
     FormRateLimit,
     FormHitsRepository,
   ],

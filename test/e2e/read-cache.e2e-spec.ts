@@ -2,11 +2,13 @@ import { jest } from '@jest/globals';
 import { DateTime } from 'luxon';
 import { AgendaRenderService } from '../../src/agenda/agenda-render.service.js';
 import { SessionsService } from '../../src/sessions/sessions.service.js';
+import { personalLink, signIn } from '../support/portal.js';
 import { serverUrl } from '../support/test-database.js';
 import { startSecondInstance, startTestApp, type TestApp } from '../support/test-app.js';
 
 /**
- * A committee's page of sessions and a session's agenda are kept as answered, by the version of
+ * A committee's page of sessions and a session's agenda are kept as answered (and a portal
+ * session page's shared part, portal-kept-views.e2e-spec.ts), by the version of
  * the committee's content read on every request: a read after any change, through any instance,
  * shows the change; a read when nothing changed computes nothing.
  */
@@ -137,5 +139,26 @@ describeOnServer('Kept answers across instances', () => {
     const agenda = (await b.admin.get(`/api/v1/sessions/${session.id}/agenda?lang=en`).expect(200))
       .body as Agenda;
     expect(agenda.items.map((item) => item.titleText)).toEqual(['Tariffs']);
+  });
+
+  it('shows a portal session page changed through another instance on the next view', async () => {
+    const jec = await a.ctx.newBilateralCommittee();
+    const delegate = await a.ctx.newParticipant(jec.committee.id, jec.ir.id, { locale: 'en' });
+    const session = await a.ctx.newSession(jec.committee.id, { start: localIn(4), title: { en: 'Customs' } });
+    await a.ctx.publish(session.id);
+    await a.ctx.invite(session.id, delegate.id);
+    const onB = await signIn(b, await personalLink(a, delegate.id));
+    expect((await onB.get(`/sessions/${session.id}`).expect(200)).text).toContain('Customs');
+    await a.admin
+      .patch(`/api/v1/sessions/${session.id}`)
+      .send({ title: { en: 'Trade' } })
+      .expect(200);
+    await a.admin
+      .post(`/api/v1/sessions/${session.id}/agenda-items`)
+      .send({ kind: 'discussion', title: { en: 'Tariffs' }, durationMinutes: 30 })
+      .expect(201);
+    const after = (await onB.get(`/sessions/${session.id}`).expect(200)).text;
+    expect(after).toContain('Trade');
+    expect(after).toContain('Tariffs');
   });
 });

@@ -45,14 +45,19 @@ export interface SessionMinutes {
   sections: ProtocolSection[];
 }
 
-/** Builds the page from the agenda the API reads (same visibility, same planned times). */
-export function sessionPageModel(
+/**
+ * What every reader of one language and zone sees on the session page: all of it but the
+ * reader's own answer and the minutes.
+ */
+export type SharedSessionView = Omit<SessionPageModel, 'rsvp' | 'minutes'>;
+
+/** The page's shared part, from the agenda the API reads (same visibility, same planned times). */
+export function sharedSessionView(
   agenda: LoadedAgenda,
   viewerZone: string,
   lang: PortalLanguage,
   t: Messages,
-  minutes?: SessionMinutes,
-): SessionPageModel {
+): SharedSessionView {
   const { session, timeline } = agenda;
   const zoneOfRecord = session.timeZone;
   const labels = (startsAt: Date, endsAt: Date) =>
@@ -86,7 +91,5 @@ export function sessionPageModel(
     plannedMinutes: timeline.plannedMinutes,
     sessionMinutes: timeline.sessionMinutes,
     overrunMinutes: timeline.overrunMinutes,
-    rsvp: agenda.answer,
-    minutes: minutes ?? null,
   };
 }

@@ -15,7 +15,7 @@ import type { Session } from '../../sessions/session.entity.js';
 import { SessionsService } from '../../sessions/sessions.service.js';
 import { readCookie, SESSION_COOKIE } from '../sign-in/portal-cookie.js';
 import { PortalSessionsService, type PortalViewer } from '../sign-in/portal-sessions.service.js';
-import { PortalRepository, type SessionPageRead } from '../portal.repository.js';
+import { PortalRepository } from '../portal.repository.js';
 import { PORTAL_ROUTE_PREFIX, wantsPage } from '../portal-routing.js';
 import { unknownRoute } from '../../common/http/route-methods.js';
 import { DAY_MS } from '../../common/time/durations.js';
@@ -34,8 +34,8 @@ import {
   Viewer,
   type PortalRequest,
 } from './portal-viewer.js';
-import { sessionPageModel, type SessionMinutes, type SessionPageModel } from './session-page.model.js';
-import type { PageContext } from './page-context.js';
+import { sharedSessionView, type SessionMinutes } from './session-page.model.js';
+import { SessionViews } from './session-views.js';
 
 const PAST_DAYS = 90;
 const ANSWERS = ['accepted', 'tentative', 'declined'] as const;
@@ -55,6 +55,7 @@ export class SessionPagesController {
     private readonly moduleRef: ModuleRef,
     private readonly protocolService: ProtocolService,
     private readonly viewers: PortalSessionsService,
+    private readonly views: SessionViews,
   ) {}
 
   @Get()
@@ -91,13 +92,13 @@ export class SessionPagesController {
 
   @Get('sessions/:id')
   @ReadsViewerItself()
-  session(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  session(@Param('id') id: string, @Req() request: PortalRequest, @Res() response: Response): Promise<void> {
     return this.sendSessionPage(SessionPage, request, id, response);
   }
 
   @Get('sessions/:id/print')
   @ReadsViewerItself()
-  print(@Param('id') id: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  print(@Param('id') id: string, @Req() request: PortalRequest, @Res() response: Response): Promise<void> {
     return this.sendSessionPage(PrintPage, request, id, response);
   }
 
@@ -147,36 +148,52 @@ export class SessionPagesController {
   }
 
   /**
-   * The signed-in delegate and the session under the delegate's visibility, read together. When
-   * nothing comes back, either no one is signed in (the sign-in page) or the delegate may not
-   * see the session (the 404 page, as the API answers).
+   * The session page or its print view: the same model in another layout. The delegate and what
+   * is the delegate's own on it are read first, in one small statement; the rest is shared by
+   * every reader of the language and zone and is read and built only when it is not kept for
+   * the committee's current content version.
    */
-  /** The session page or its print view: the same model in another layout. */
   private async sendSessionPage(
     View: typeof SessionPage | typeof PrintPage,
-    request: Request,
+    request: PortalRequest,
     id: string,
     response: Response,
   ): Promise<void> {
-    const read = await this.readPage(request, id);
-    const ctx = contextFor(request, read.viewer);
-    sendPage(response, <View ctx={ctx} session={await this.pageModel(read, ctx)} />);
-  }
-
-  private async readPage(request: PortalRequest, id: string): Promise<SessionPageRead> {
     const secret = readCookie(request.headers.cookie, SESSION_COOKIE);
     // A malformed id is no page either: the 404 page, in the signed-in delegate's language.
-    const read = secret && isUUID(id) ? await this.repository.sessionPage(secret, id) : undefined;
-    if (read) return read;
+    if (!secret || !isUUID(id)) return this.noSessionPage(request, secret);
+    const state = await this.repository.sessionPageState(secret, id);
+    if (!state) return this.noSessionPage(request, secret);
+    const { viewer } = state;
+    const ctx = contextFor(request, viewer);
+    const key = {
+      sessionId: id,
+      contentVersion: state.contentVersion,
+      lang: ctx.lang,
+      viewerZone: viewer.timeZone,
+    };
+    const { session, view } = await this.views.get(key, async () => {
+      // Read after the version: a change in between shows here and is kept under the older
+      // version, which no later view reads.
+      const agenda = await this.repository.sessionAgenda(secret, id);
+      if (!agenda) throw new NotFoundError('Session');
+      return { session: agenda.session, view: sharedSessionView(agenda, viewer.timeZone, ctx.lang, ctx.t) };
+    });
+    const minutes = state.minutesReadable ? await this.minutes(viewer, session, [ctx.lang]) : undefined;
+    sendPage(
+      response,
+      <View ctx={ctx} session={{ ...view, rsvp: state.answer, minutes: minutes ?? null }} />,
+    );
+  }
+
+  /**
+   * Nothing came back: either no one is signed in (the sign-in page) or the delegate may not
+   * see the session (the 404 page, as the API answers).
+   */
+  private async noSessionPage(request: PortalRequest, secret: string | undefined): Promise<never> {
     request.portalViewer = await this.viewers.viewer(secret);
     if (!request.portalViewer) throw new SignInRequired();
     throw new NotFoundError('Session');
-  }
-
-  private async pageModel(read: SessionPageRead, ctx: PageContext): Promise<SessionPageModel> {
-    const { viewer, agenda } = read;
-    const minutes = read.minutesReadable ? await this.minutes(viewer, agenda.session, [ctx.lang]) : undefined;
-    return sessionPageModel(agenda, viewer.timeZone, ctx.lang, ctx.t, minutes);
   }
 
   /** The minutes a delegate may read (agreed or signed), in the languages asked or the parties'. */
