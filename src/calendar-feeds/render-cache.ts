@@ -3,8 +3,12 @@ import { gzip } from 'node:zlib';
 import { ByteBudgetLru } from '../common/cache/byte-budget-lru.js';
 
 const gzipAsync = promisify(gzip);
-/** Made once per version and sent on every poll: the smallest body is worth the time. */
-const GZIP_OPTIONS = { level: 9 };
+/**
+ * zlib's default level. The gzip is made once per version, but while the first poll after a
+ * change waits: on a 500-session feed (708 KB) level 9 took twice as long (18 against 8.5 ms)
+ * for 1.4 % fewer bytes.
+ */
+const GZIP_OPTIONS = { level: 6 };
 
 /** A rendered feed body; gzipped once, the first time a client asks for gzip (most do). */
 export class RenderedFeed {
