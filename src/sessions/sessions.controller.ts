@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { versionETag } from '../common/http/etag.js';
+import { IfMatch } from '../common/http/if-match.js';
 import { ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
@@ -21,8 +22,6 @@ import type { Session } from './session.entity.js';
 import { nextTimingChange } from './session-timing.js';
 import { SessionsService } from './sessions.service.js';
 import { Changes, Creates, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the version being changed' };
 
 /** The clash rule's refusal (DESIGN.md, Writes), for the operations that can move a session into a clash. */
 const CLASHES: [409, string] = [
@@ -116,19 +115,18 @@ export class SessionsController {
   }
 
   @Patch(':id')
-  @ApiHeader(IF_MATCH)
   @Changes(SessionDto, {
     summary: 'Update or reschedule a session',
     description:
       'With If-Match, a stale version gets 412 and nothing changes. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. A cancelled session refuses edits (409); reinstate it first.',
-    also: [CLASHES, 412],
+    also: [CLASHES],
   })
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: UpdateSessionDto,
     @Query() options: WriteOptionsQuery,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
@@ -140,18 +138,17 @@ export class SessionsController {
   }
 
   @Post(':id/publish')
-  @ApiHeader(IF_MATCH)
   @Changes(SessionDto, {
     summary: 'Publish a draft session',
     description:
       'draft → scheduled; the clash rule applies. With If-Match, a stale version gets 412 and nothing changes.',
     outcome: 'draft → scheduled',
-    problems: [400, 401, 403, 404, CLASHES, 412],
+    problems: [400, 401, 403, 404, CLASHES],
   })
   async publish(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
@@ -159,36 +156,34 @@ export class SessionsController {
   }
 
   @Delete(':id')
-  @ApiHeader(IF_MATCH)
   @Removes({
     summary: 'Delete a draft session',
     description:
       'Only drafts are deleted (with their agenda and invitations); a published session is cancelled instead (409). With If-Match, a stale version gets 412 and nothing changes.',
     outcome: 'A draft deleted with its agenda and invitations (409 once published)',
-    also: [409, 412],
+    also: [409],
   })
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
     await this.sessions.removeDraft(principal, id, ifMatch);
   }
 
   @Post(':id/cancel')
-  @ApiHeader(IF_MATCH)
   @Changes(SessionDto, {
     summary: 'Cancel a session',
     description:
       '→ cancelled with a reason; feeds keep it for 30 days as cancelled. With If-Match, a stale version gets 412 and nothing changes.',
     outcome: '→ cancelled, with the reason',
-    also: [409, 412],
+    also: [409],
   })
   async cancel(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: CancelSessionDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
@@ -196,7 +191,6 @@ export class SessionsController {
   }
 
   @Post(':id/reinstate')
-  @ApiHeader(IF_MATCH)
   @Changes(SessionDto, {
     summary: 'Reinstate a cancelled session',
     description:
@@ -208,14 +202,13 @@ export class SessionsController {
       403,
       404,
       [409, 'The session is not cancelled, or required participants would have clashing sessions'],
-      412,
     ],
   })
   async reinstate(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Query() options: WriteOptionsQuery,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
