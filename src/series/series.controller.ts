@@ -9,6 +9,7 @@ import { InviteDto } from '../sessions/dto/invitation.dto.js';
 import { WriteOptionsQuery } from '../sessions/dto/session-input.dto.js';
 import { seriesFieldsOf } from '../sessions/series-fields.js';
 import { SessionReadingService } from '../sessions/session-reading.service.js';
+import { withWarnings } from '../sessions/dto/session-output.dto.js';
 import { toSessionDto } from '../sessions/session-view.js';
 import {
   CreateSeriesDto,
@@ -158,7 +159,7 @@ export class SeriesController {
 
   private async respond(result: SeriesResult, lang: string | undefined): Promise<SeriesDto> {
     const optionsFor = await this.reading.optionsFor([result.series.committeeId], {}, lang);
-    return {
+    const answer = {
       ...toSeriesSummary(result.series),
       occurrences: result.occurrences.map((session) =>
         toSessionDto(session, optionsFor(session.committeeId)),
@@ -172,8 +173,8 @@ export class SeriesController {
         shifted: result.plan.shifted,
       }),
       ...(result.continuedBy && { continuedBy: result.continuedBy }),
-      ...(result.warnings && result.warnings.length > 0 && { warnings: result.warnings }),
     };
+    return withWarnings(answer, result.warnings);
   }
 }
 

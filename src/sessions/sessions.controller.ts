@@ -14,7 +14,7 @@ import {
   UpdateSessionDto,
   WriteOptionsQuery,
 } from './dto/session-input.dto.js';
-import { SessionDto, SessionPageDto, type WarningDto } from './dto/session-output.dto.js';
+import { SessionDto, SessionPageDto, withWarnings } from './dto/session-output.dto.js';
 import { SessionListQuery, SessionReadQuery } from './dto/session-query.dto.js';
 import { SessionReadingService } from './session-reading.service.js';
 import { toSessionDto } from './session-view.js';
@@ -216,8 +216,7 @@ export class SessionsController {
       ifMatch,
       allowConflicts: options.allowConflicts,
     });
-    const dto = await this.respond(session, {}, lang, response);
-    return warnings.length > 0 ? { ...dto, warnings } : dto;
+    return withWarnings(await this.respond(session, {}, lang, response), warnings);
   }
 
   private async respond(
@@ -230,9 +229,4 @@ export class SessionsController {
     response.setHeader('ETag', versionETag(session.version));
     return toSessionDto(session, optionsFor(session.committeeId));
   }
-}
-
-/** Warnings are shown only when there are some. */
-function withWarnings(dto: SessionDto, warnings: WarningDto[]): SessionDto {
-  return warnings.length > 0 ? { ...dto, warnings } : dto;
 }
