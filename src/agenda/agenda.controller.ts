@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
-import { IfMatch } from '../common/http/if-match.js';
+import { IF_MATCH_RULE, IfMatch } from '../common/http/if-match.js';
 import { ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
@@ -21,7 +21,14 @@ import {
   UpdateAgendaItemDto,
 } from './dto/agenda-item.dto.js';
 import { RenderedAgendaDto } from './dto/rendered-agenda.dto.js';
-import { Changes, Creates, delegateView, ReadsOne, Removes } from '../common/http/operations.js';
+import {
+  Changes,
+  Creates,
+  DELEGATE_VIEW_RULE,
+  delegateView,
+  ReadsOne,
+  Removes,
+} from '../common/http/operations.js';
 
 @ApiTags('Agenda')
 @ApiBearerAuth()
@@ -37,8 +44,7 @@ export class AgendaController {
   @Get('agenda')
   @ReadsOne(RenderedAgendaDto, {
     summary: 'Get a session’s rendered agenda',
-    description:
-      'Numbered items with planned start and end in every zone asked, presenters, totals and overrun. A delegate sees only what its participant may see; anything else is 404.',
+    description: `Numbered items with planned start and end in every zone asked, presenters, totals and overrun. ${DELEGATE_VIEW_RULE}`,
     outcome:
       'Numbered items with planned times in every zone asked (default: zone of record and parties’ zones)',
     also: [422],
@@ -77,8 +83,7 @@ export class AgendaController {
   @Post('agenda-items')
   @Creates(AgendaItemDto, {
     summary: 'Add an agenda item',
-    description:
-      'If-Match takes the session’s ETag. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `If-Match takes the session’s ETag. ${IF_MATCH_RULE}`,
     outcome: 'Added after its siblings',
     also: [400],
   })
@@ -94,8 +99,7 @@ export class AgendaController {
   @Put('agenda-items/order')
   @Changes(AgendaItemListDto, {
     summary: 'Set the whole agenda order',
-    description:
-      'Rejected whole (422) unless every item is named once. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `Rejected whole (422) unless every item is named once. ${IF_MATCH_RULE}`,
     outcome: 'Rejected whole unless every item is named once',
   })
   async reorder(
@@ -110,7 +114,7 @@ export class AgendaController {
   @Patch('agenda-items/:itemId')
   @Changes(AgendaItemDto, {
     summary: 'Update an agenda item',
-    description: 'With If-Match, a stale version gets 412 and nothing changes.',
+    description: IF_MATCH_RULE,
   })
   async update(
     @CurrentPrincipal() principal: Principal,
@@ -125,7 +129,7 @@ export class AgendaController {
   @Delete('agenda-items/:itemId')
   @Removes({
     summary: 'Delete an agenda item',
-    description: 'Its sub-items go with it. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `Its sub-items go with it. ${IF_MATCH_RULE}`,
     outcome: 'Deleted with its sub-items',
   })
   async remove(

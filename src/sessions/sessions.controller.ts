@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { versionETag } from '../common/http/etag.js';
-import { IfMatch } from '../common/http/if-match.js';
+import { IF_MATCH_RULE, IfMatch } from '../common/http/if-match.js';
 import { ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
@@ -21,7 +21,18 @@ import { toSessionDto } from './session-view.js';
 import type { Session } from './session.entity.js';
 import { nextTimingChange } from './session-timing.js';
 import { SessionsService } from './sessions.service.js';
-import { Changes, Creates, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
+import {
+  Changes,
+  Creates,
+  DELEGATE_VIEW_RULE,
+  ReadsIndex,
+  ReadsOne,
+  Removes,
+} from '../common/http/operations.js';
+
+/** The clash rule, as the descriptions of the operations that can move a session into a clash say it. */
+const CLASH_RULE =
+  'Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings.';
 
 /** The clash rule's refusal (DESIGN.md, Writes), for the operations that can move a session into a clash. */
 const CLASHES: [409, string] = [
@@ -47,8 +58,7 @@ export class SessionsController {
   })
   @Creates(SessionDto, {
     summary: 'Schedule a session (as a draft)',
-    description:
-      'start and end are local wall times read in timeZone, or instants with an offset. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).',
+    description: `start and end are local wall times read in timeZone, or instants with an offset. ${CLASH_RULE} An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).`,
     outcome: 'Created as a draft; ETag header holds its version',
     also: [CLASHES],
   })
@@ -65,8 +75,7 @@ export class SessionsController {
   @Get()
   @ReadsIndex(SessionPageDto, {
     summary: 'List sessions',
-    description:
-      'Ordered by start; filters combine. A delegate sees only what its participant may see; anything else is 404. Delegates never see drafts.',
+    description: `Ordered by start; filters combine. ${DELEGATE_VIEW_RULE} Delegates never see drafts.`,
     outcome: 'Ordered by start; only what the caller may see',
   })
   async list(
@@ -100,8 +109,7 @@ export class SessionsController {
   @Get(':id')
   @ReadsOne(SessionDto, {
     summary: 'Get a session',
-    description:
-      'The ETag header holds its version, for If-Match. A delegate sees only what its participant may see; anything else is 404.',
+    description: `The ETag header holds its version, for If-Match. ${DELEGATE_VIEW_RULE}`,
     outcome: 'ETag header holds its version',
   })
   async get(
@@ -117,8 +125,7 @@ export class SessionsController {
   @Patch(':id')
   @Changes(SessionDto, {
     summary: 'Update or reschedule a session',
-    description:
-      'With If-Match, a stale version gets 412 and nothing changes. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. A cancelled session refuses edits (409); reinstate it first.',
+    description: `${IF_MATCH_RULE} ${CLASH_RULE} A cancelled session refuses edits (409); reinstate it first.`,
     also: [CLASHES],
   })
   async update(
@@ -140,8 +147,7 @@ export class SessionsController {
   @Post(':id/publish')
   @Changes(SessionDto, {
     summary: 'Publish a draft session',
-    description:
-      'draft → scheduled; the clash rule applies. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `draft → scheduled; the clash rule applies. ${IF_MATCH_RULE}`,
     outcome: 'draft → scheduled',
     problems: [400, 401, 403, 404, CLASHES],
   })
@@ -158,8 +164,7 @@ export class SessionsController {
   @Delete(':id')
   @Removes({
     summary: 'Delete a draft session',
-    description:
-      'Only drafts are deleted (with their agenda and invitations); a published session is cancelled instead (409). With If-Match, a stale version gets 412 and nothing changes.',
+    description: `Only drafts are deleted (with their agenda and invitations); a published session is cancelled instead (409). ${IF_MATCH_RULE}`,
     outcome: 'A draft deleted with its agenda and invitations (409 once published)',
     also: [409],
   })
@@ -174,8 +179,7 @@ export class SessionsController {
   @Post(':id/cancel')
   @Changes(SessionDto, {
     summary: 'Cancel a session',
-    description:
-      '→ cancelled with a reason; feeds keep it for 30 days as cancelled. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `→ cancelled with a reason; feeds keep it for 30 days as cancelled. ${IF_MATCH_RULE}`,
     outcome: '→ cancelled, with the reason',
     also: [409],
   })
@@ -193,8 +197,7 @@ export class SessionsController {
   @Post(':id/reinstate')
   @Changes(SessionDto, {
     summary: 'Reinstate a cancelled session',
-    description:
-      'cancelled → scheduled: SEQUENCE goes up and feeds show it again. Clashes with required participants’ other sessions get 409 unless allowConflicts=true (then warnings). With If-Match, a stale version gets 412 and nothing changes.',
+    description: `cancelled → scheduled: SEQUENCE goes up and feeds show it again. Clashes with required participants’ other sessions get 409 unless allowConflicts=true (then warnings). ${IF_MATCH_RULE}`,
     outcome: 'cancelled → scheduled',
     problems: [
       400,

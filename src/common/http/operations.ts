@@ -18,9 +18,12 @@ export type OperationDoc =
       problems?: ProblemAnswer[];
     };
 
+/** What a delegate sees of a read it may make, in the words of its operation's description. */
+export const DELEGATE_VIEW_RULE = 'A delegate sees only what its participant may see; anything else is 404.';
+
 /** A read a delegate may make too, seeing only what its participant may see. */
 export function delegateView(summary: string): OperationDoc {
-  return { summary, description: 'A delegate sees only what its participant may see; anything else is 404.' };
+  return { summary, description: DELEGATE_VIEW_RULE };
 }
 
 /*
