@@ -23,7 +23,15 @@ import { SeriesEditsService } from './series-edits.service.js';
 import { SeriesPublishingService } from './series-publishing.service.js';
 import type { Series } from './series.entity.js';
 import { SeriesService, type SeriesResult } from './series.service.js';
-import { Changes, Creates, delegateView, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
+import {
+  Changes,
+  Creates,
+  delegateView,
+  ReadsIndex,
+  ReadsOne,
+  Removes,
+  Transitions,
+} from '../common/http/operations.js';
 
 @ApiTags('Series')
 @ApiBearerAuth()
@@ -90,18 +98,12 @@ export class SeriesController {
   }
 
   @Post(':id/publish')
-  @Changes(SeriesDto, {
+  @Transitions(SeriesDto, {
     summary: 'Publish a draft series',
     description:
       'Publishes every draft occurrence in one transaction. A clash of a required participant in any occurrence gets 409 listing the clashes and publishes none, unless allowConflicts=true (then warnings).',
     outcome: 'Every draft occurrence is now scheduled',
-    problems: [
-      400,
-      401,
-      403,
-      404,
-      [409, 'No draft occurrence is left, or required participants would have clashing sessions'],
-    ],
+    also: [[409, 'No draft occurrence is left, or required participants would have clashing sessions']],
   })
   async publish(
     @CurrentPrincipal() principal: Principal,

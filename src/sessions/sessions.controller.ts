@@ -28,6 +28,7 @@ import {
   ReadsIndex,
   ReadsOne,
   Removes,
+  Transitions,
 } from '../common/http/operations.js';
 
 /** The clash rule, as the descriptions of the operations that can move a session into a clash say it. */
@@ -145,11 +146,11 @@ export class SessionsController {
   }
 
   @Post(':id/publish')
-  @Changes(SessionDto, {
+  @Transitions(SessionDto, {
     summary: 'Publish a draft session',
     description: `draft → scheduled; the clash rule applies. ${IF_MATCH_RULE}`,
     outcome: 'draft → scheduled',
-    problems: [400, 401, 403, 404, CLASHES],
+    also: [CLASHES],
   })
   async publish(
     @CurrentPrincipal() principal: Principal,
@@ -195,17 +196,11 @@ export class SessionsController {
   }
 
   @Post(':id/reinstate')
-  @Changes(SessionDto, {
+  @Transitions(SessionDto, {
     summary: 'Reinstate a cancelled session',
     description: `cancelled → scheduled: SEQUENCE goes up and feeds show it again. Clashes with required participants’ other sessions get 409 unless allowConflicts=true (then warnings). ${IF_MATCH_RULE}`,
     outcome: 'cancelled → scheduled',
-    problems: [
-      400,
-      401,
-      403,
-      404,
-      [409, 'The session is not cancelled, or required participants would have clashing sessions'],
-    ],
+    also: [[409, 'The session is not cancelled, or required participants would have clashing sessions']],
   })
   async reinstate(
     @CurrentPrincipal() principal: Principal,
