@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, Headers, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Put, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
+import { IF_MATCH_RULE, IfMatch } from '../common/http/if-match.js';
 import { ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
@@ -20,9 +21,14 @@ import {
   UpdateAgendaItemDto,
 } from './dto/agenda-item.dto.js';
 import { RenderedAgendaDto } from './dto/rendered-agenda.dto.js';
-import { Changes, Creates, delegateView, ReadsOne, Removes } from '../common/http/operations.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The session’s ETag' };
+import {
+  Changes,
+  Creates,
+  DELEGATE_VIEW_RULE,
+  delegateView,
+  ReadsOne,
+  Removes,
+} from '../common/http/operations.js';
 
 @ApiTags('Agenda')
 @ApiBearerAuth()
@@ -38,8 +44,7 @@ export class AgendaController {
   @Get('agenda')
   @ReadsOne(RenderedAgendaDto, {
     summary: 'Get a session’s rendered agenda',
-    description:
-      'Numbered items with planned start and end in every zone asked, presenters, totals and overrun. A delegate sees only what its participant may see; anything else is 404.',
+    description: `Numbered items with planned start and end in every zone asked, presenters, totals and overrun. ${DELEGATE_VIEW_RULE}`,
     outcome:
       'Numbered items with planned times in every zone asked (default: zone of record and parties’ zones)',
     also: [422],
@@ -76,71 +81,62 @@ export class AgendaController {
   }
 
   @Post('agenda-items')
-  @ApiHeader(IF_MATCH)
   @Creates(AgendaItemDto, {
     summary: 'Add an agenda item',
-    description:
-      'If-Match takes the session’s ETag. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `If-Match takes the session’s ETag. ${IF_MATCH_RULE}`,
     outcome: 'Added after its siblings',
-    also: [400, 412],
+    also: [400],
   })
   async create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: CreateAgendaItemDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The session’s ETag') ifMatch: string | undefined,
   ): Promise<AgendaItemDto> {
     return toAgendaItemDto(await this.items.create(principal, id, body, ifMatch));
   }
 
   @Put('agenda-items/order')
-  @ApiHeader(IF_MATCH)
   @Changes(AgendaItemListDto, {
     summary: 'Set the whole agenda order',
-    description:
-      'Rejected whole (422) unless every item is named once. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `Rejected whole (422) unless every item is named once. ${IF_MATCH_RULE}`,
     outcome: 'Rejected whole unless every item is named once',
-    also: [412],
   })
   async reorder(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: AgendaOrderDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The session’s ETag') ifMatch: string | undefined,
   ): Promise<AgendaItemListDto> {
     return { items: (await this.items.reorder(principal, id, body, ifMatch)).map(toAgendaItemDto) };
   }
 
   @Patch('agenda-items/:itemId')
-  @ApiHeader(IF_MATCH)
   @Changes(AgendaItemDto, {
     summary: 'Update an agenda item',
-    description: 'With If-Match, a stale version gets 412 and nothing changes.',
-    also: [412],
+    description: IF_MATCH_RULE,
   })
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @UuidParam('itemId') itemId: string,
     @Body() body: UpdateAgendaItemDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The session’s ETag') ifMatch: string | undefined,
   ): Promise<AgendaItemDto> {
     return toAgendaItemDto(await this.items.update(principal, id, itemId, body, ifMatch));
   }
 
   @Delete('agenda-items/:itemId')
-  @ApiHeader(IF_MATCH)
   @Removes({
     summary: 'Delete an agenda item',
-    description: 'Its sub-items go with it. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `Its sub-items go with it. ${IF_MATCH_RULE}`,
     outcome: 'Deleted with its sub-items',
-    also: [412],
   })
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @UuidParam('itemId') itemId: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The session’s ETag') ifMatch: string | undefined,
   ): Promise<void> {
     await this.items.remove(principal, id, itemId, ifMatch);
   }

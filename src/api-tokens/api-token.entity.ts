@@ -1,18 +1,12 @@
 import { Column, Entity, Index } from 'typeorm';
-import {
-  InstantColumn,
-  References,
-  TextColumn,
-  TokenBearing,
-  UuidColumn,
-} from '../common/database-columns.js';
+import { References, RevocableToken, TextColumn, UuidColumn } from '../common/database-columns.js';
 import type { TokenRole } from '../common/auth/principal.js';
 import { Participant } from '../participants/participant.entity.js';
 import { Party } from '../parties/party.entity.js';
 
 @Entity('api_tokens')
 @Index('uq_api_tokens_hash', ['tokenHash'], { unique: true })
-export class ApiToken extends TokenBearing {
+export class ApiToken extends RevocableToken {
   @TextColumn('name') name: string;
   @TextColumn('role') role: TokenRole;
   @Column({ name: 'committee_ids', type: 'uuid', array: true, default: () => "'{}'" }) committeeIds: string[];
@@ -23,5 +17,4 @@ export class ApiToken extends TokenBearing {
   @UuidColumn('party_id', true) partyId: string | null;
   @References(() => Party, 'party_id', 'SET NULL')
   party?: Party;
-  @InstantColumn('revoked_at', true) revokedAt: Date | null;
 }

@@ -3,8 +3,8 @@ import { Committee } from '../committees/committee.entity.js';
 import {
   InstantColumn,
   References,
+  RevocableToken,
   TextColumn,
-  TokenBearing,
   UuidColumn,
 } from '../common/database-columns.js';
 import { Participant } from '../participants/participant.entity.js';
@@ -16,7 +16,7 @@ export type FeedScope = (typeof FEED_SCOPES)[number];
 @Entity('calendar_feeds')
 @Index('ix_calendar_feeds_committee', ['committeeId', 'createdAt', 'id'])
 @Index('uq_calendar_feeds_token_hash', ['tokenHash'], { unique: true })
-export class CalendarFeed extends TokenBearing {
+export class CalendarFeed extends RevocableToken {
   @TextColumn('scope') scope: FeedScope;
   @UuidColumn('committee_id') committeeId: string;
   @References(() => Committee, 'committee_id', 'CASCADE')
@@ -37,5 +37,4 @@ export class CalendarFeed extends TokenBearing {
   @TextColumn('label') label: string;
   @TextColumn('locale') locale: string;
   @InstantColumn('last_fetched_at', true) lastFetchedAt: Date | null;
-  @InstantColumn('revoked_at', true) revokedAt: Date | null;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../common/http/api-problems.js';
+import { DELEGATE_VIEW_RULE } from '../common/http/operations.js';
 import type { Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
@@ -25,7 +26,7 @@ export class SessionIcsController {
   @ApiOkResponse({ description: 'The session as an iCalendar file' })
   @ApiOperation({
     summary: 'Download one session as an .ics file',
-    description: 'A delegate sees only what its participant may see; anything else is 404.',
+    description: DELEGATE_VIEW_RULE,
   })
   @ApiProblems(400, 401, 404)
   async ics(

@@ -49,6 +49,11 @@ export abstract class TokenBearing {
   @CreatedAtColumn() createdAt: Date;
 }
 
+/** A row a secret opens until it is revoked (API tokens, calendar feeds, portal links). */
+export abstract class RevocableToken extends TokenBearing {
+  @InstantColumn('revoked_at', true) revokedAt: Date | null;
+}
+
 /** The id and the creation and change instants most tables start with. */
 export abstract class Stamped {
   @IdColumn() id: string;

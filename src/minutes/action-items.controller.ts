@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Headers, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ApiProblems } from '../common/http/api-problems.js';
+import { IfMatch } from '../common/http/if-match.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { ActionItemsService } from './action-items.service.js';
 import {
@@ -62,14 +63,13 @@ export class ActionItemsController {
     description:
       'Lists the unfinished action items of earlier sessions of the same committee (of the same working group, when the session has one).',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The session’s ETag' })
   @ApiCreatedResponse({ type: ReviewItemResultDto })
-  @ApiProblems(400, 403, 404, 412, 422, 415)
+  @ApiProblems(400, 403, 404, 422, 415)
   async review(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: ReviewItemDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The session’s ETag') ifMatch: string | undefined,
   ): Promise<ReviewItemResultDto> {
     const result = await this.actionItems.addReviewItem(principal, id, body, ifMatch);
     const today = await this.actionItems.today(result.committeeId);

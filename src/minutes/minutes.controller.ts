@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Put, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
@@ -16,6 +15,7 @@ import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ApiProblems } from '../common/http/api-problems.js';
 import { versionETag } from '../common/http/etag.js';
+import { IfMatch } from '../common/http/if-match.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { AgreeMinutesDto, PutMinutesDto, SignMinutesDto } from './dto/minutes-input.dto.js';
 import {
@@ -32,8 +32,6 @@ import { ProtocolService } from './protocol.service.js';
 import { assertPdf, readRawBody, SIGNED_COPY_MAX_BYTES } from './signed-copy.js';
 import { SignedCopyService } from './signed-copy.service.js';
 import { ReadsOne } from '../common/http/operations.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The minutes’ ETag' };
 
 @ApiTags('Minutes')
 @ApiBearerAuth()
@@ -70,15 +68,14 @@ export class MinutesController {
     summary: 'Write the minutes (the whole record)',
     description: 'Only a draft is edited: agreed and signed minutes refuse (409); open a correction.',
   })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MinutesDto })
-  @ApiProblems(400, 403, 404, 409, 412, 422, 415)
+  @ApiProblems(400, 403, 404, 409, 422, 415)
   async put(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: PutMinutesDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The minutes’ ETag') ifMatch: string | undefined,
   ): Promise<MinutesDto> {
     return send(response, await this.minutes.put(principal, id, body, ifMatch));
   }
@@ -90,15 +87,14 @@ export class MinutesController {
     description:
       'The token’s own party, or the `partyId` named by an admin or a party-less organizer. The minutes are agreed once every party has agreed (one agreement when a single secretariat runs the committee).',
   })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MinutesDto })
-  @ApiProblems(400, 403, 404, 409, 412, 422, 415)
+  @ApiProblems(400, 403, 404, 409, 422, 415)
   async agree(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: AgreeMinutesDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The minutes’ ETag') ifMatch: string | undefined,
   ): Promise<MinutesDto> {
     return send(response, await this.minutes.agree(principal, id, body, ifMatch));
   }
@@ -109,15 +105,14 @@ export class MinutesController {
     summary: 'Record the signing of agreed minutes',
     description: 'Stores the signed protocol (.docx) and its SHA-256; signed minutes no longer change.',
   })
-  @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: MinutesDto })
-  @ApiProblems(400, 403, 404, 409, 412, 422, 415)
+  @ApiProblems(400, 403, 404, 409, 422, 415)
   async sign(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: SignMinutesDto,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The minutes’ ETag') ifMatch: string | undefined,
   ): Promise<MinutesDto> {
     return send(response, await this.minutes.sign(principal, id, body, ifMatch));
   }
@@ -128,14 +123,13 @@ export class MinutesController {
     description:
       'A new revision, starting from the signed text, that goes through draft → agreed → signed again.',
   })
-  @ApiHeader(IF_MATCH)
   @ApiCreatedResponse({ type: MinutesDto })
-  @ApiProblems(400, 403, 404, 409, 412)
+  @ApiProblems(400, 403, 404, 409)
   async correct(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Res({ passthrough: true }) response: Response,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch('The minutes’ ETag') ifMatch: string | undefined,
   ): Promise<MinutesDto> {
     return send(response, await this.minutes.correct(principal, id, ifMatch));
   }

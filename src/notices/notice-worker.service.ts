@@ -6,6 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { RepeatingJob } from '../common/jobs/repeating-job.js';
 import { APP_CONFIG, mailboxAddress, type AppConfig } from '../config/app-config.js';
 import { NoticeRenderer, type NoticeMail } from './notice-renderer.service.js';
 import type { Notice } from './notice.entity.js';
@@ -32,8 +33,12 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
     newline: 'windows',
   });
   private readonly transport: Transporter | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly rounds = new RepeatingJob(
+    'Notices',
+    POLL_MS,
+    () => this.drain(),
+    'Notice worker round failed',
+  );
 
   constructor(
     private readonly repository: NoticesRepository,
@@ -44,21 +49,11 @@ export class NoticeWorker implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   onApplicationBootstrap(): void {
-    if (!this.config.noticeWorker) return;
-    this.timer = setInterval(() => {
-      if (this.running) return;
-      this.running = this.drain()
-        .catch((error: unknown) => {
-          this.logger.error({ err: error }, 'Notice worker round failed');
-          return 0;
-        })
-        .finally(() => (this.running = undefined));
-    }, POLL_MS);
+    if (this.config.noticeWorker) this.rounds.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.rounds.stop();
     this.transport?.close();
   }
 

@@ -1,16 +1,11 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { canManageCommittee } from '../common/auth/access.js';
 import type { Principal } from '../common/auth/principal.js';
 import { ConflictError, invalid, NotFoundError } from '../common/errors/problem.js';
 import { defaultLocaleOf } from '../committees/committees.repository.js';
 import { toLocalizedText, type LocalizedText } from '../common/i18n/localized-text.js';
+import { RepeatingJob } from '../common/jobs/repeating-job.js';
 import type { Page } from '../common/pagination/pagination.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { RegistrantOutbox } from '../notices/registrant-outbox.service.js';
@@ -27,8 +22,12 @@ const PURGE_EVERY_MS = HOUR_MS;
 /** What organizers do with a webinar's registration, and the retention purge. */
 @Injectable()
 export class RegistrationsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('Registrations');
-  private timer: NodeJS.Timeout | undefined;
+  private readonly purges = new RepeatingJob(
+    'Registrations',
+    PURGE_EVERY_MS,
+    () => this.purge(),
+    'Purge failed',
+  );
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,14 +38,11 @@ export class RegistrationsService implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.noticeWorker) return;
-    this.timer = setInterval(() => {
-      this.purge().catch((error: unknown) => this.logger.error({ err: error }, 'Purge failed'));
-    }, PURGE_EVERY_MS);
+    if (this.config.noticeWorker) this.purges.start();
   }
 
-  onApplicationShutdown(): void {
-    if (this.timer) clearInterval(this.timer);
+  onApplicationShutdown(): Promise<void> {
+    return this.purges.stop();
   }
 
   async open(

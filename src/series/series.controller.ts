@@ -9,6 +9,7 @@ import { InviteDto } from '../sessions/dto/invitation.dto.js';
 import { WriteOptionsQuery } from '../sessions/dto/session-input.dto.js';
 import { seriesFieldsOf } from '../sessions/series-fields.js';
 import { SessionReadingService } from '../sessions/session-reading.service.js';
+import { withWarnings } from '../sessions/dto/session-output.dto.js';
 import { toSessionDto } from '../sessions/session-view.js';
 import {
   CreateSeriesDto,
@@ -22,7 +23,15 @@ import { SeriesEditsService } from './series-edits.service.js';
 import { SeriesPublishingService } from './series-publishing.service.js';
 import type { Series } from './series.entity.js';
 import { SeriesService, type SeriesResult } from './series.service.js';
-import { Changes, Creates, delegateView, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
+import {
+  Changes,
+  Creates,
+  delegateView,
+  ReadsIndex,
+  ReadsOne,
+  Removes,
+  Transitions,
+} from '../common/http/operations.js';
 
 @ApiTags('Series')
 @ApiBearerAuth()
@@ -89,18 +98,12 @@ export class SeriesController {
   }
 
   @Post(':id/publish')
-  @Changes(SeriesDto, {
+  @Transitions(SeriesDto, {
     summary: 'Publish a draft series',
     description:
       'Publishes every draft occurrence in one transaction. A clash of a required participant in any occurrence gets 409 listing the clashes and publishes none, unless allowConflicts=true (then warnings).',
     outcome: 'Every draft occurrence is now scheduled',
-    problems: [
-      400,
-      401,
-      403,
-      404,
-      [409, 'No draft occurrence is left, or required participants would have clashing sessions'],
-    ],
+    also: [[409, 'No draft occurrence is left, or required participants would have clashing sessions']],
   })
   async publish(
     @CurrentPrincipal() principal: Principal,
@@ -158,7 +161,7 @@ export class SeriesController {
 
   private async respond(result: SeriesResult, lang: string | undefined): Promise<SeriesDto> {
     const optionsFor = await this.reading.optionsFor([result.series.committeeId], {}, lang);
-    return {
+    const answer = {
       ...toSeriesSummary(result.series),
       occurrences: result.occurrences.map((session) =>
         toSessionDto(session, optionsFor(session.committeeId)),
@@ -172,8 +175,8 @@ export class SeriesController {
         shifted: result.plan.shifted,
       }),
       ...(result.continuedBy && { continuedBy: result.continuedBy }),
-      ...(result.warnings && result.warnings.length > 0 && { warnings: result.warnings }),
     };
+    return withWarnings(answer, result.warnings);
   }
 }
 

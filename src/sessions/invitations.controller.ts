@@ -11,6 +11,7 @@ import {
   RsvpDto,
 } from './dto/invitation.dto.js';
 import { WriteOptionsQuery } from './dto/session-input.dto.js';
+import { withWarnings } from './dto/session-output.dto.js';
 import { InvitationsService } from './invitations.service.js';
 import { Changes, Creates, delegateView, ReadsOne, Removes } from '../common/http/operations.js';
 
@@ -43,7 +44,7 @@ export class InvitationsController {
     @Query() options: WriteOptionsQuery,
   ): Promise<InvitationListDto> {
     const { items, warnings } = await this.invitations.invite(principal, id, body, options.allowConflicts);
-    return warnings.length > 0 ? { items, warnings } : { items };
+    return withWarnings({ items }, warnings);
   }
 
   @Patch(':participantId')
@@ -62,7 +63,7 @@ export class InvitationsController {
       body,
       options.allowConflicts,
     );
-    return warnings.length > 0 ? { items, warnings } : { items };
+    return withWarnings({ items }, warnings);
   }
 
   @Delete(':participantId')

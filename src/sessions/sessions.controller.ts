@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, Headers, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../common/auth/decorators.js';
 import type { Principal } from '../common/auth/principal.js';
 import { versionETag } from '../common/http/etag.js';
+import { IF_MATCH_RULE, IfMatch } from '../common/http/if-match.js';
 import { ReadCache, readKey } from '../common/http/read-cache.js';
 import { UuidParam } from '../common/http/uuid-param.js';
 import { RequestLanguage } from '../common/i18n/request-language.js';
@@ -13,16 +14,26 @@ import {
   UpdateSessionDto,
   WriteOptionsQuery,
 } from './dto/session-input.dto.js';
-import { SessionDto, SessionPageDto, type WarningDto } from './dto/session-output.dto.js';
+import { SessionDto, SessionPageDto, withWarnings } from './dto/session-output.dto.js';
 import { SessionListQuery, SessionReadQuery } from './dto/session-query.dto.js';
 import { SessionReadingService } from './session-reading.service.js';
 import { toSessionDto } from './session-view.js';
 import type { Session } from './session.entity.js';
 import { nextTimingChange } from './session-timing.js';
 import { SessionsService } from './sessions.service.js';
-import { Changes, Creates, ReadsIndex, ReadsOne, Removes } from '../common/http/operations.js';
+import {
+  Changes,
+  Creates,
+  DELEGATE_VIEW_RULE,
+  ReadsIndex,
+  ReadsOne,
+  Removes,
+  Transitions,
+} from '../common/http/operations.js';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'The ETag of the version being changed' };
+/** The clash rule, as the descriptions of the operations that can move a session into a clash say it. */
+const CLASH_RULE =
+  'Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings.';
 
 /** The clash rule's refusal (DESIGN.md, Writes), for the operations that can move a session into a clash. */
 const CLASHES: [409, string] = [
@@ -48,8 +59,7 @@ export class SessionsController {
   })
   @Creates(SessionDto, {
     summary: 'Schedule a session (as a draft)',
-    description:
-      'start and end are local wall times read in timeZone, or instants with an offset. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).',
+    description: `start and end are local wall times read in timeZone, or instants with an offset. ${CLASH_RULE} An Idempotency-Key header makes a retry with the same body get the first answer (another body: 422).`,
     outcome: 'Created as a draft; ETag header holds its version',
     also: [CLASHES],
   })
@@ -66,8 +76,7 @@ export class SessionsController {
   @Get()
   @ReadsIndex(SessionPageDto, {
     summary: 'List sessions',
-    description:
-      'Ordered by start; filters combine. A delegate sees only what its participant may see; anything else is 404. Delegates never see drafts.',
+    description: `Ordered by start; filters combine. ${DELEGATE_VIEW_RULE} Delegates never see drafts.`,
     outcome: 'Ordered by start; only what the caller may see',
   })
   async list(
@@ -101,8 +110,7 @@ export class SessionsController {
   @Get(':id')
   @ReadsOne(SessionDto, {
     summary: 'Get a session',
-    description:
-      'The ETag header holds its version, for If-Match. A delegate sees only what its participant may see; anything else is 404.',
+    description: `The ETag header holds its version, for If-Match. ${DELEGATE_VIEW_RULE}`,
     outcome: 'ETag header holds its version',
   })
   async get(
@@ -116,19 +124,17 @@ export class SessionsController {
   }
 
   @Patch(':id')
-  @ApiHeader(IF_MATCH)
   @Changes(SessionDto, {
     summary: 'Update or reschedule a session',
-    description:
-      'With If-Match, a stale version gets 412 and nothing changes. Overlapping another non-cancelled session of a required participant gets 409 listing the clashes, unless allowConflicts=true, which saves and returns them as warnings. A cancelled session refuses edits (409); reinstate it first.',
-    also: [CLASHES, 412],
+    description: `${IF_MATCH_RULE} ${CLASH_RULE} A cancelled session refuses edits (409); reinstate it first.`,
+    also: [CLASHES],
   })
   async update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: UpdateSessionDto,
     @Query() options: WriteOptionsQuery,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
@@ -140,18 +146,16 @@ export class SessionsController {
   }
 
   @Post(':id/publish')
-  @ApiHeader(IF_MATCH)
-  @Changes(SessionDto, {
+  @Transitions(SessionDto, {
     summary: 'Publish a draft session',
-    description:
-      'draft → scheduled; the clash rule applies. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `draft → scheduled; the clash rule applies. ${IF_MATCH_RULE}`,
     outcome: 'draft → scheduled',
-    problems: [400, 401, 403, 404, CLASHES, 412],
+    also: [CLASHES],
   })
   async publish(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
@@ -159,36 +163,32 @@ export class SessionsController {
   }
 
   @Delete(':id')
-  @ApiHeader(IF_MATCH)
   @Removes({
     summary: 'Delete a draft session',
-    description:
-      'Only drafts are deleted (with their agenda and invitations); a published session is cancelled instead (409). With If-Match, a stale version gets 412 and nothing changes.',
+    description: `Only drafts are deleted (with their agenda and invitations); a published session is cancelled instead (409). ${IF_MATCH_RULE}`,
     outcome: 'A draft deleted with its agenda and invitations (409 once published)',
-    also: [409, 412],
+    also: [409],
   })
   async remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
   ): Promise<void> {
     await this.sessions.removeDraft(principal, id, ifMatch);
   }
 
   @Post(':id/cancel')
-  @ApiHeader(IF_MATCH)
   @Changes(SessionDto, {
     summary: 'Cancel a session',
-    description:
-      '→ cancelled with a reason; feeds keep it for 30 days as cancelled. With If-Match, a stale version gets 412 and nothing changes.',
+    description: `→ cancelled with a reason; feeds keep it for 30 days as cancelled. ${IF_MATCH_RULE}`,
     outcome: '→ cancelled, with the reason',
-    also: [409, 412],
+    also: [409],
   })
   async cancel(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() body: CancelSessionDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
@@ -196,26 +196,17 @@ export class SessionsController {
   }
 
   @Post(':id/reinstate')
-  @ApiHeader(IF_MATCH)
-  @Changes(SessionDto, {
+  @Transitions(SessionDto, {
     summary: 'Reinstate a cancelled session',
-    description:
-      'cancelled → scheduled: SEQUENCE goes up and feeds show it again. Clashes with required participants’ other sessions get 409 unless allowConflicts=true (then warnings). With If-Match, a stale version gets 412 and nothing changes.',
+    description: `cancelled → scheduled: SEQUENCE goes up and feeds show it again. Clashes with required participants’ other sessions get 409 unless allowConflicts=true (then warnings). ${IF_MATCH_RULE}`,
     outcome: 'cancelled → scheduled',
-    problems: [
-      400,
-      401,
-      403,
-      404,
-      [409, 'The session is not cancelled, or required participants would have clashing sessions'],
-      412,
-    ],
+    also: [[409, 'The session is not cancelled, or required participants would have clashing sessions']],
   })
   async reinstate(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Query() options: WriteOptionsQuery,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatch() ifMatch: string | undefined,
     @RequestLanguage() lang: string | undefined,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SessionDto> {
@@ -223,8 +214,7 @@ export class SessionsController {
       ifMatch,
       allowConflicts: options.allowConflicts,
     });
-    const dto = await this.respond(session, {}, lang, response);
-    return warnings.length > 0 ? { ...dto, warnings } : dto;
+    return withWarnings(await this.respond(session, {}, lang, response), warnings);
   }
 
   private async respond(
@@ -237,9 +227,4 @@ export class SessionsController {
     response.setHeader('ETag', versionETag(session.version));
     return toSessionDto(session, optionsFor(session.committeeId));
   }
-}
-
-/** Warnings are shown only when there are some. */
-function withWarnings(dto: SessionDto, warnings: WarningDto[]): SessionDto {
-  return warnings.length > 0 ? { ...dto, warnings } : dto;
 }

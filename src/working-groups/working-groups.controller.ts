@@ -18,7 +18,7 @@ import {
   WorkingGroupPageDto,
 } from './dto/working-group.dto.js';
 import { WorkingGroupsService } from './working-groups.service.js';
-import { Changes, Creates, ReadsOne, ReadsPage, Removes } from '../common/http/operations.js';
+import { Changes, Creates, ReadsOne, ReadsPage, Removes, Transitions } from '../common/http/operations.js';
 
 @ApiTags('Working groups')
 @ApiBearerAuth()
@@ -71,10 +71,9 @@ export class WorkingGroupsController {
   }
 
   @Post('working-groups/:id/archive')
-  @Changes(WorkingGroupDto, {
+  @Transitions(WorkingGroupDto, {
     summary: 'Archive a working group',
     outcome: 'The working group, now archived',
-    problems: [400, 401, 403, 404, 409],
   })
   async archive(
     @CurrentPrincipal() principal: Principal,

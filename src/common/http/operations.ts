@@ -18,15 +18,18 @@ export type OperationDoc =
       problems?: ProblemAnswer[];
     };
 
+/** What a delegate sees of a read it may make, in the words of its operation's description. */
+export const DELEGATE_VIEW_RULE = 'A delegate sees only what its participant may see; anything else is 404.';
+
 /** A read a delegate may make too, seeing only what its participant may see. */
 export function delegateView(summary: string): OperationDoc {
-  return { summary, description: 'A delegate sees only what its participant may see; anything else is 404.' };
+  return { summary, description: DELEGATE_VIEW_RULE };
 }
 
 /*
  * The usual problem answers of each kind of operation: an id in the path can be malformed (400)
  * or invisible (404); a body can be too large (413), not JSON (415) or invalid (422); a write can
- * be refused to a token that may only read (403).
+ * be refused to a token that may only read (403); a change of state, by the state it finds (409).
  */
 const READ_ONE: ProblemAnswer[] = [400, 401, 404];
 const READ_PAGE: ProblemAnswer[] = [400, 401, 422, 404];
@@ -34,6 +37,7 @@ const READ_INDEX: ProblemAnswer[] = [401, 422];
 const CREATE: ProblemAnswer[] = [401, 403, 413, 415, 422, 404];
 const CHANGE: ProblemAnswer[] = [400, 401, 403, 404, 413, 415, 422];
 const REMOVE: ProblemAnswer[] = [400, 401, 403, 404];
+const TRANSITION: ProblemAnswer[] = [400, 401, 403, 404, 409];
 
 /** A `GET` decorator answering 200 with `type`, with `usual` as its problem answers. */
 function reads(usual: ProblemAnswer[]): (type: Type<unknown>, doc: OperationDoc) => MethodDecorator {
@@ -59,14 +63,17 @@ export function Creates(type: Type<unknown>, doc: OperationDoc): MethodDecorator
 }
 
 /** `PATCH`, `PUT` or an action `POST` that changes a resource: 200 with `type`. */
-export function Changes(type: Type<unknown>, doc: OperationDoc, status = 200): MethodDecorator {
-  const { operation, outcome, problems } = parts(doc, CHANGE);
-  return applyDecorators(
-    HttpCode(status),
-    ApiOkResponse({ type, description: outcome }),
-    operation,
-    problems,
-  );
+export const Changes = changes(CHANGE);
+
+/** An action `POST` without a body that moves a resource to another state: 200 with `type`. */
+export const Transitions = changes(TRANSITION);
+
+/** A decorator of a write answering 200 with `type`, with `usual` as its problem answers. */
+function changes(usual: ProblemAnswer[]): (type: Type<unknown>, doc: OperationDoc) => MethodDecorator {
+  return (type, doc) => {
+    const { operation, outcome, problems } = parts(doc, usual);
+    return applyDecorators(HttpCode(200), ApiOkResponse({ type, description: outcome }), operation, problems);
+  };
 }
 
 /** `DELETE` (or a removing `POST`): 204 with no body. */

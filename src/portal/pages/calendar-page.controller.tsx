@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Post, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { FeedsService } from '../../calendar-feeds/feeds.service.js';
 import { Public } from '../../common/auth/decorators.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -8,8 +8,9 @@ import type { PortalViewer } from '../sign-in/portal-sessions.service.js';
 import { PORTAL_ROUTE_PREFIX } from '../portal-routing.js';
 import { CalendarPage } from '../views/calendar-page.js';
 import { PageErrorsFilter } from './page-errors.filter.js';
-import { contextFor, sendPage } from './page-response.js';
-import { assertCsrf, PortalViewerGuard, Viewer } from './portal-viewer.js';
+import type { PageContext } from './page-context.js';
+import { sendPage } from './page-response.js';
+import { assertCsrf, Page, PortalViewerGuard, Viewer } from './portal-viewer.js';
 
 /** The label of feeds the portal makes; a new portal link replaces the older ones. */
 export const PORTAL_FEED_LABEL = 'Quorum portal';
@@ -32,10 +33,9 @@ export class CalendarPageController {
   @Get()
   async show(
     @Viewer() viewer: PortalViewer,
-    @Req() request: Request,
+    @Page() ctx: PageContext,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = contextFor(request, viewer);
     const own = await this.ownFeeds(viewer);
     const urls = own.length === 0 ? await this.newFeed(viewer, ctx.lang) : undefined;
     sendPage(response, <CalendarPage ctx={ctx} urls={urls} />);
@@ -45,11 +45,10 @@ export class CalendarPageController {
   async renew(
     @Viewer() viewer: PortalViewer,
     @Body() body: unknown,
-    @Req() request: Request,
+    @Page() ctx: PageContext,
     @Res() response: Response,
   ): Promise<void> {
     assertCsrf(viewer, body);
-    const ctx = contextFor(request, viewer);
     const earlier = (await this.ownFeeds(viewer)).filter((feed) => feed.label === PORTAL_FEED_LABEL);
     const urls = await this.newFeed(viewer, ctx.lang);
     for (const feed of earlier) await this.feeds.revoke(viewer.principal, feed.id);

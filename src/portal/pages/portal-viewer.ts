@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { readCookie, SESSION_COOKIE } from '../sign-in/portal-cookie.js';
+import type { PageContext } from './page-context.js';
+import { contextFor } from './page-response.js';
 import { PortalSessionsService, type PortalViewer } from '../sign-in/portal-sessions.service.js';
 
 export type PortalRequest = Request & { portalViewer?: PortalViewer };
@@ -49,6 +51,12 @@ export const OptionalViewer = createParamDecorator(
   (_data: unknown, context: ExecutionContext): PortalViewer | undefined =>
     context.switchToHttp().getRequest<PortalRequest>().portalViewer,
 );
+
+/** The page's context (its language, path, and the signed-in delegate's name and CSRF token). */
+export const Page = createParamDecorator((_data: unknown, context: ExecutionContext): PageContext => {
+  const request = context.switchToHttp().getRequest<PortalRequest>();
+  return contextFor(request, request.portalViewer);
+});
 
 /** Checks a form's `_csrf` field against the session's token before anything changes. */
 export function assertCsrf(viewer: PortalViewer, body: unknown): void {

@@ -28,6 +28,7 @@ import { PageErrorsFilter } from './page-errors.filter.js';
 import { contextFor, redirectAfterPost, sendPage } from './page-response.js';
 import {
   assertCsrf,
+  Page,
   PortalViewerGuard,
   ReadsViewerItself,
   SignInRequired,
@@ -67,10 +68,9 @@ export class SessionPagesController {
   @Get('my')
   async my(
     @Viewer() viewer: PortalViewer,
-    @Req() request: Request,
+    @Page() ctx: PageContext,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = contextFor(request, viewer);
     const now = new Date();
     const from = new Date(now.getTime() - PAST_DAYS * DAY_MS).toISOString();
     const page = await this.sessions.list(viewer.principal, { from, limit: 200 });
@@ -107,10 +107,9 @@ export class SessionPagesController {
   async protocol(
     @Viewer() viewer: PortalViewer,
     @UuidParam('id') id: string,
-    @Req() request: Request,
+    @Page() ctx: PageContext,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = contextFor(request, viewer);
     const { session } = await this.agenda.load(viewer.principal, id);
     const minutes = await this.minutes(viewer, session);
     if (!minutes) throw new NotFoundError('Minutes');
@@ -123,10 +122,9 @@ export class SessionPagesController {
   async ics(
     @Viewer() viewer: PortalViewer,
     @UuidParam('id') id: string,
-    @Req() request: Request,
+    @Page() ctx: PageContext,
     @Res() response: Response,
   ): Promise<void> {
-    const ctx = contextFor(request, viewer);
     const api = this.moduleRef.get(SessionIcsController, { strict: false });
     response.setHeader('Cache-Control', 'private, no-store');
     await api.ics(viewer.principal, id, ctx.lang, response);
@@ -137,14 +135,14 @@ export class SessionPagesController {
     @Viewer() viewer: PortalViewer,
     @UuidParam('id') id: string,
     @Body() body: Record<string, unknown>,
-    @Req() request: Request,
+    @Page() ctx: PageContext,
     @Res() response: Response,
   ): Promise<void> {
     assertCsrf(viewer, body);
     const answer = ANSWERS.find((candidate) => candidate === body.rsvp);
     if (!answer) throw invalid('rsvp', `must be one of ${ANSWERS.join(', ')}`);
     await this.invitations.answer(viewer.principal, id, viewer.participantId, { rsvp: answer });
-    redirectAfterPost(response, contextFor(request, viewer), `/sessions/${id}`);
+    redirectAfterPost(response, ctx, `/sessions/${id}`);
   }
 
   /**

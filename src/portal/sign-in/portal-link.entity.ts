@@ -2,8 +2,8 @@ import { Entity, Index } from 'typeorm';
 import {
   InstantColumn,
   References,
+  RevocableToken,
   TextColumn,
-  TokenBearing,
   UuidColumn,
 } from '../../common/database-columns.js';
 import { Participant } from '../../participants/participant.entity.js';
@@ -20,12 +20,11 @@ export type PortalLinkKind = (typeof PORTAL_LINK_KINDS)[number];
 @Entity('portal_links')
 @Index('ix_portal_links_participant', ['participantId', 'createdAt', 'id'])
 @Index('uq_portal_links_token_hash', ['tokenHash'], { unique: true })
-export class PortalLink extends TokenBearing {
+export class PortalLink extends RevocableToken {
   @UuidColumn('participant_id') participantId: string;
   @References(() => Participant, 'participant_id', 'CASCADE')
   participant?: Participant;
   @TextColumn('kind') kind: PortalLinkKind;
   @InstantColumn('expires_at') expiresAt: Date;
   @InstantColumn('used_at', true) usedAt: Date | null;
-  @InstantColumn('revoked_at', true) revokedAt: Date | null;
 }

@@ -5,7 +5,14 @@ import { Public } from '../../common/auth/decorators.js';
 import { invalid } from '../../common/errors/problem.js';
 import { PageErrorsFilter } from '../pages/page-errors.filter.js';
 import { contextFor, sendPage } from '../pages/page-response.js';
-import { assertCsrf, OptionalViewer, PortalViewerGuard, SignInRequired } from '../pages/portal-viewer.js';
+import type { PageContext } from '../pages/page-context.js';
+import {
+  assertCsrf,
+  OptionalViewer,
+  Page,
+  PortalViewerGuard,
+  SignInRequired,
+} from '../pages/portal-viewer.js';
 import { PORTAL_ROUTE_PREFIX } from '../portal-routing.js';
 import { MessagePage } from '../views/message-page.js';
 import { ConfirmSignInPage, SignInPage } from '../views/sign-in-pages.js';
@@ -36,12 +43,8 @@ export class SignInController {
   ) {}
 
   @Get('signin')
-  form(
-    @OptionalViewer() viewer: PortalViewer | undefined,
-    @Req() request: Request,
-    @Res() response: Response,
-  ): void {
-    sendPage(response, <SignInPage ctx={contextFor(request, viewer)} />);
+  form(@Page() ctx: PageContext, @Res() response: Response): void {
+    sendPage(response, <SignInPage ctx={ctx} />);
   }
 
   /** The same answer whether or not the address is known; rate-limited per address and per client. */

@@ -110,3 +110,11 @@ export class SessionPageDto {
   @ApiProperty({ type: [SessionDto] }) items: SessionDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+/** A write's answer with its warnings, which are shown only when there are some. */
+export function withWarnings<T extends object, W>(
+  answer: T,
+  warnings: W[] | undefined,
+): T & { warnings?: W[] } {
+  return warnings && warnings.length > 0 ? { ...answer, warnings } : answer;
+}
