@@ -37,6 +37,7 @@ import {
 } from './portal-viewer.js';
 import { sharedSessionView, type SessionMinutes } from './session-page.model.js';
 import { SessionViews } from './session-views.js';
+import type { PageContext } from './page-context.js';
 
 const PAST_DAYS = 90;
 const ANSWERS = ['accepted', 'tentative', 'declined'] as const;
