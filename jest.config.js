@@ -7,13 +7,15 @@ import { availableParallelism } from 'node:os';
  * e2e tests, through HTTP, in `test/e2e`.
  *
  * Test files run side by side, each with its own database: at least two workers, also on a
- * two-core machine (one often waits on the database while the other runs). A worker that
- * holds more than 400 MB after a file is replaced: each file loads the whole app into a fresh
- * module registry, and a worker that kept them all spent its time collecting garbage
- * (on two cores: 370 s in one process, 186 s in two, 143 s in two recycled).
+ * two-core machine (one often waits on the database while the other runs), and at most four,
+ * so that a PostgreSQL server's default 100 connections hold (a test file opens up to about a
+ * dozen). A worker that holds more than 400 MB after a file is replaced: each file loads the
+ * whole app into a fresh module registry, and a worker that kept them all spent its time
+ * collecting garbage (embedded database, two cores: 370 s in one process, 186 s in two workers,
+ * 143 s in two recycled; 99 s on a PostgreSQL server).
  */
 export default {
-  maxWorkers: Math.max(2, availableParallelism() - 1),
+  maxWorkers: Math.min(4, Math.max(2, availableParallelism() - 1)),
   workerIdleMemoryLimit: '400MB',
   testEnvironment: 'node',
   rootDir: '.',

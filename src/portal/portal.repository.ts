@@ -31,11 +31,11 @@ const SESSION_PAGE_STATE_STATEMENT = 'quorum_portal_session_page_state';
 const VIEWER_AND_VISIBLE_SESSION = `FROM portal_sessions ps
       JOIN participants vp ON vp.id = ps.participant_id
       JOIN sessions s ON s.id = $2 AND ${participantVisibilitySql('s', 'vp.committee_id', 'vp.id')}`;
-const VIEWER_ANSWER = `(SELECT v.rsvp FROM session_participants v WHERE v.session_id = s.id AND v.participant_id = vp.id) AS answer,
+const VIEWER_OWN_PART = `(SELECT v.rsvp FROM session_participants v WHERE v.session_id = s.id AND v.participant_id = vp.id) AS answer,
         EXISTS (SELECT 1 FROM minutes_revisions r WHERE r.session_id = s.id AND r.status = ANY($3)) AS minutes_readable`;
 const SIGNED_IN = 'ps.token_hash = $1 AND ps.expires_at > now()';
 
-const SESSION_PAGE_STATE_SQL = `SELECT ${VIEWER_COLUMNS}, c.content_version, ${VIEWER_ANSWER}
+const SESSION_PAGE_STATE_SQL = `SELECT ${VIEWER_COLUMNS}, c.content_version, ${VIEWER_OWN_PART}
       ${VIEWER_AND_VISIBLE_SESSION}
       JOIN committees c ON c.id = s.committee_id
      WHERE ${SIGNED_IN}`;
@@ -51,7 +51,7 @@ type SessionAgendaRow = AgendaRaw & Record<string, unknown>;
 /** The questions portal pages ask that the API's services do not. */
 @Injectable()
 export class PortalRepository {
-  /** The session page's statement and the session columns it reads, built once from the entity. */
+  /** The session agenda's statement and the session columns it reads, built once from the entity. */
   private sessionAgendaStatement: { text: string; columns: Array<[string, string]> } | undefined;
 
   constructor(private readonly dataSource: DataSource) {}
@@ -68,8 +68,9 @@ export class PortalRepository {
 
   /**
    * The delegate the cookie signs in, what the session page shows for that delegate alone, and
-   * the version of the rest; undefined when the cookie signs no one in or the session is not visible to that delegate. A small statement: the session's
-   * agenda is read only when the page's shared part is not already kept for that version.
+   * the version of the rest; undefined when the cookie signs no one in or the session is not
+   * visible to that delegate. A small statement: the session's agenda is read only when the
+   * page's shared part is not already kept for that version.
    */
   async sessionPageState(cookieSecret: string, sessionId: string): Promise<SessionPageState | undefined> {
     const row = await preparedRow<SessionPageStateRow>(

@@ -148,8 +148,10 @@ describe('Database', () => {
     const address = app.getHttpServer().address() as { port: number };
     try {
       proxy.latency = 400;
+      // Shut down once the request has reached the app (and waits on the slow database).
+      const arrived = new Promise((resolve) => app.getHttpServer().once('request', resolve));
       const inFlight = fetch(`http://127.0.0.1:${address.port}/health/ready`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await arrived;
       const closing = app.close();
       const response = await inFlight;
       expect(response.status).toBe(200);

@@ -23,6 +23,7 @@ describe('Delegate portal: kept session pages', () => {
   let t: TestApp;
   let committeeId: string;
   let ruPartyId: string;
+  let irPartyId: string;
   let sessionId: string;
   let ali: PortalBrowser;
   let sara: PortalBrowser;
@@ -33,6 +34,7 @@ describe('Delegate portal: kept session pages', () => {
     const jec = await t.ctx.newBilateralCommittee();
     committeeId = jec.committee.id;
     ruPartyId = jec.ru.id;
+    irPartyId = jec.ir.id;
     const first = await t.ctx.newParticipant(committeeId, jec.ir.id, {
       fullName: { en: 'Ali Rezaei' },
       locale: 'en',
@@ -66,6 +68,8 @@ describe('Delegate portal: kept session pages', () => {
       expect(aliPage).toContain('Ali Rezaei');
       expect(aliPage).not.toContain('Sara Ahmadi');
       expect(saraPage).toContain('Sara Ahmadi');
+      // Sara's page is built from the part Ali's view kept: nothing of Ali's is in it.
+      expect(saraPage).not.toContain('Ali Rezaei');
       // Each form carries its own session's CSRF token.
       expect(await ali.csrf(`/sessions/${sessionId}`)).not.toBe(await sara.csrf(`/sessions/${sessionId}`));
 
@@ -119,10 +123,17 @@ describe('Delegate portal: kept session pages', () => {
     expect(await view(sara)).not.toContain('Berlin');
     const persian = (await sara.get(`/sessions/${sessionId}?lang=fa`).expect(200)).text;
     expect(persian).toContain('<html lang="fa" dir="rtl">');
+    // The kept part in Persian too: cities in Persian, clocks in Persian digits.
+    expect(persian).toContain('تهران');
+    expect(persian).toMatch(/<time datetime="[^"]+">[۰-۹]{2}:[۰-۹]{2}<\/time>/);
+    expect(persian).not.toContain('>Tehran<');
   });
 
   it('answers with the 404 page once the delegate may no longer see the session', async () => {
-    // A working group's session, which a delegate outside the group sees only when invited.
+    // A working group's session, which a delegate outside the group sees only when invited. A
+    // colleague of Sara's, in her language and zone, reads the same kept part as she would.
+    const colleague = await t.ctx.newParticipant(committeeId, irPartyId, { locale: 'en' });
+    const colleagueBrowser = await signIn(t, await personalLink(t, colleague.id));
     const group = await t.ctx.newWorkingGroup(committeeId);
     const meeting = await t.ctx.newSession(committeeId, {
       kind: 'working_group',
@@ -131,11 +142,11 @@ describe('Delegate portal: kept session pages', () => {
     });
     await t.ctx.publish(meeting.id);
     await t.ctx.invite(meeting.id, saraId);
-    await t.ctx.invite(meeting.id, aliId);
+    await t.ctx.invite(meeting.id, colleague.id);
     await sara.get(`/sessions/${meeting.id}`).expect(200);
-    await ali.get(`/sessions/${meeting.id}`).expect(200);
     await t.admin.delete(`/api/v1/sessions/${meeting.id}/participants/${saraId}`).expect(204);
+    // The colleague's view keeps the new version's shared part first: Sara is refused all the same.
+    await colleagueBrowser.get(`/sessions/${meeting.id}`).expect(200);
     await sara.get(`/sessions/${meeting.id}`).expect(404);
-    await ali.get(`/sessions/${meeting.id}`).expect(200);
   });
 });

@@ -164,6 +164,8 @@ export class SessionPagesController {
     const state = await this.repository.sessionPageState(secret, id);
     if (!state) return this.noSessionPage(request, secret);
     const { viewer } = state;
+    // Should anything below fail, the error page speaks the delegate's language.
+    request.portalViewer = viewer;
     const ctx = contextFor(request, viewer);
     const key = {
       sessionId: id,
