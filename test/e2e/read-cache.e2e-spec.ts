@@ -120,6 +120,18 @@ describeOnServer('Kept answers across instances', () => {
     await a?.close();
   });
 
+  /** Through instance A: the session retitled 'Trade', and an agenda item 'Tariffs' added. */
+  async function retitleAndAddItem(sessionId: string): Promise<void> {
+    await a.admin
+      .patch(`/api/v1/sessions/${sessionId}`)
+      .send({ title: { en: 'Trade' } })
+      .expect(200);
+    await a.admin
+      .post(`/api/v1/sessions/${sessionId}/agenda-items`)
+      .send({ kind: 'discussion', title: { en: 'Tariffs' }, durationMinutes: 30 })
+      .expect(201);
+  }
+
   it('shows a change made through another instance on the next read', async () => {
     const jec = await a.ctx.newBilateralCommittee();
     const session = await a.ctx.newSession(jec.committee.id, { start: localIn(4), title: { en: 'Customs' } });
@@ -127,14 +139,7 @@ describeOnServer('Kept answers across instances', () => {
     const before = (await b.admin.get(path).expect(200)).body as Page;
     expect(before.items[0].title.en).toBe('Customs');
     await b.admin.get(`/api/v1/sessions/${session.id}/agenda`).expect(200);
-    await a.admin
-      .patch(`/api/v1/sessions/${session.id}`)
-      .send({ title: { en: 'Trade' } })
-      .expect(200);
-    await a.admin
-      .post(`/api/v1/sessions/${session.id}/agenda-items`)
-      .send({ kind: 'discussion', title: { en: 'Tariffs' }, durationMinutes: 30 })
-      .expect(201);
+    await retitleAndAddItem(session.id);
     expect(((await b.admin.get(path).expect(200)).body as Page).items[0].title.en).toBe('Trade');
     const agenda = (await b.admin.get(`/api/v1/sessions/${session.id}/agenda?lang=en`).expect(200))
       .body as Agenda;
@@ -149,14 +154,7 @@ describeOnServer('Kept answers across instances', () => {
     await a.ctx.invite(session.id, delegate.id);
     const onB = await signIn(b, await personalLink(a, delegate.id));
     expect((await onB.get(`/sessions/${session.id}`).expect(200)).text).toContain('Customs');
-    await a.admin
-      .patch(`/api/v1/sessions/${session.id}`)
-      .send({ title: { en: 'Trade' } })
-      .expect(200);
-    await a.admin
-      .post(`/api/v1/sessions/${session.id}/agenda-items`)
-      .send({ kind: 'discussion', title: { en: 'Tariffs' }, durationMinutes: 30 })
-      .expect(201);
+    await retitleAndAddItem(session.id);
     const after = (await onB.get(`/sessions/${session.id}`).expect(200)).text;
     expect(after).toContain('Trade');
     expect(after).toContain('Tariffs');
